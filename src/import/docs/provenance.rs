@@ -1,0 +1,243 @@
+//! Where a page comes from: its source comment or front matter, and the API version and
+//! operation its file name or address names.
+
+use super::markdown::Line;
+use std::format;
+use std::string::{String, ToString};
+use std::vec::Vec;
+
+/// The API versions, as `data/` names them.
+pub const API_VERSIONS: [&str; 2] = ["v1.0", "beta"];
+
+/// The operations, as `data/` names them, with the docs page each has.
+const OPERATION_PAGES: [(&str, &str); 7] = [
+    ("create", "subscription-post-subscriptions"),
+    ("getVapidPublicKey", "subscription-getvapidpublickey"),
+    ("reauthorize", "subscription-reauthorize"),
+    ("update", "subscription-update"),
+    ("delete", "subscription-delete"),
+    ("list", "subscription-list"),
+    ("get", "subscription-get"),
+];
+
+/// The operations, as `data/` names them.
+pub const OPERATIONS: [&str; 7] = [
+    "create",
+    "get",
+    "update",
+    "delete",
+    "reauthorize",
+    "list",
+    "getVapidPublicKey",
+];
+
+/// What the top of a page says about where it comes from.
+#[derive(Debug, Default)]
+pub(super) struct Stated {
+    /// The address in a `<!-- source: … -->` comment.
+    pub page: Option<String>,
+    /// `as-of` of that comment, a `Sitemap-Last-Modified` comment, or `ms.date MM/DD/YYYY`.
+    pub as_of: Option<String>,
+    /// The line of the source comment.
+    pub line: Option<usize>,
+}
+
+/// Reads the front matter and the HTML comments before the page's first heading or table.
+pub(super) fn stated(lines: &[Line<'_>]) -> Stated {
+    let mut stated = Stated::default();
+    let mut ms_date = None;
+    let mut in_front_matter = lines.first().is_some_and(|line| line.text.trim() == "---");
+    for line in lines.iter().skip(usize::from(in_front_matter)) {
+        let text = line.text.trim();
+        if in_front_matter {
+            if text == "---" {
+                in_front_matter = false;
+            } else if let Some(date) = text.strip_prefix("ms.date:") {
+                ms_date = Some(date.trim().trim_matches(['"', '\'']).to_string());
+            }
+            continue;
+        }
+        if text.starts_with('#') || text.starts_with('|') {
+            break;
+        }
+        let Some(comment) = text
+            .strip_prefix("<!--")
+            .and_then(|t| t.strip_suffix("-->"))
+        else {
+            continue;
+        };
+        for part in comment.split(';') {
+            let Some((key, value)) = part.split_once(':') else {
+                continue;
+            };
+            let value = value.trim();
+            match key.trim().to_ascii_lowercase().as_str() {
+                "source" if stated.page.is_none() && !value.is_empty() => {
+                    stated.page = Some(value.to_string());
+                    stated.line = Some(line.number);
+                }
+                "as-of" if !value.is_empty() => stated.as_of = Some(value.to_string()),
+                "sitemap-last-modified" if stated.as_of.is_none() && !value.is_empty() => {
+                    stated.as_of = Some(format!("Sitemap-Last-Modified {value}"));
+                }
+                _ => {}
+            }
+        }
+    }
+    if stated.as_of.is_none() {
+        stated.as_of = ms_date
+            .filter(|d| !d.is_empty())
+            .map(|d| format!("ms.date {d}"));
+    }
+    stated
+}
+
+fn path_parts(file: &str) -> Vec<&str> {
+    file.split(['/', '\\'])
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect()
+}
+
+/// The file's name (the last path component).
+fn base_name(file: &str) -> &str {
+    path_parts(file).last().copied().unwrap_or_default()
+}
+
+/// The API version the file's name (`v1.0-…`, `beta-…`) or nearest `v1.0`/`beta` folder names.
+pub(super) fn api_from_file(file: &str) -> Option<&'static str> {
+    let parts = path_parts(file);
+    let base = parts.last().copied().unwrap_or_default();
+    let from_name = API_VERSIONS.into_iter().find(|api| {
+        base.strip_prefix(api)
+            .is_some_and(|rest| rest.starts_with(['-', '_', '.']))
+    });
+    from_name.or_else(|| {
+        let folders = parts
+            .get(..parts.len().saturating_sub(1))
+            .unwrap_or_default();
+        folders
+            .iter()
+            .rev()
+            .find_map(|part| API_VERSIONS.into_iter().find(|api| part == api))
+    })
+}
+
+/// The API version a docs address names (`view=graph-rest-1.0`, `/api-reference/beta/`).
+pub(super) fn api_from_address(address: &str) -> Option<&'static str> {
+    let lower = address.to_ascii_lowercase();
+    if lower.contains("view=graph-rest-1.0") || lower.contains("api-reference/v1.0/") {
+        Some("v1.0")
+    } else if lower.contains("view=graph-rest-beta") || lower.contains("api-reference/beta/") {
+        Some("beta")
+    } else {
+        None
+    }
+}
+
+/// The operation a file name or address names (`subscription-post-subscriptions` = create).
+pub(super) fn operation_from_name(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    let mut search = 0;
+    while let Some(found) = lower
+        .get(search..)
+        .and_then(|rest| rest.find("subscription-"))
+    {
+        let at = search + found;
+        let rest = lower.get(at..).unwrap_or_default();
+        for (operation, page) in OPERATION_PAGES {
+            if let Some(after) = rest.strip_prefix(page) {
+                if !after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    return Some(operation);
+                }
+            }
+        }
+        search = at + 1;
+    }
+    None
+}
+
+/// The operation in the file's name.
+pub(super) fn operation_from_file(file: &str) -> Option<&'static str> {
+    operation_from_name(base_name(file))
+}
+
+/// The docs repository path of an operation's page (`api-reference/v1.0/api/subscription-get.md`).
+pub(super) fn docs_repo_path(api: &str, operation: &str) -> String {
+    let page = OPERATION_PAGES
+        .iter()
+        .find(|(op, _)| *op == operation)
+        .map_or(operation, |(_, page)| page);
+    format!("api-reference/{api}/api/{page}.md")
+}
+
+/// The file as `source.file` records it: relative to `graph-docs/` when the path has such a
+/// component, else relative to `graph-docs/` through `upstream/` (`../seeds/…`), else as given.
+pub fn source_file(file: &str) -> String {
+    let parts = path_parts(file);
+    let after = |name: &str| {
+        parts
+            .iter()
+            .rposition(|part| *part == name)
+            .and_then(|i| parts.get(i + 1..))
+    };
+    if let Some(rest) = after("graph-docs").filter(|rest| !rest.is_empty()) {
+        rest.join("/")
+    } else if let Some(rest) = after("upstream").filter(|rest| !rest.is_empty()) {
+        format!("../{}", rest.join("/"))
+    } else {
+        file.replace('\\', "/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_paths() {
+        assert_eq!(
+            operation_from_name("subscription-post-subscriptions.md"),
+            Some("create")
+        );
+        assert_eq!(
+            operation_from_name("subscription-getvapidpublickey.md"),
+            Some("getVapidPublicKey")
+        );
+        assert_eq!(
+            operation_from_name("v1.0-subscription-reauthorize.2024-08-01.md"),
+            Some("reauthorize")
+        );
+        assert_eq!(operation_from_name("subscription-get.md"), Some("get"));
+        assert_eq!(operation_from_name("subscription-getter.md"), None);
+        assert_eq!(
+            operation_from_name("https://x/graph/api/subscription-update?view=graph-rest-1.0"),
+            Some("update")
+        );
+        assert_eq!(
+            api_from_file("seeds/v1.0-subscription-update.md"),
+            Some("v1.0")
+        );
+        assert_eq!(
+            api_from_file("/a/graph-docs/beta/api/subscription-get.md"),
+            Some("beta")
+        );
+        assert_eq!(api_from_file("subscription-get.md"), None);
+        assert_eq!(
+            api_from_address("https://l/graph/api/x?view=graph-rest-beta"),
+            Some("beta")
+        );
+        assert_eq!(
+            source_file("/w/upstream/graph-docs/latest/v1.0/a.md"),
+            "latest/v1.0/a.md"
+        );
+        assert_eq!(
+            source_file("/w/upstream/seeds/v1.0-a.md"),
+            "../seeds/v1.0-a.md"
+        );
+        assert_eq!(source_file("x/a.md"), "x/a.md");
+        assert_eq!(
+            docs_repo_path("beta", "create"),
+            "api-reference/beta/api/subscription-post-subscriptions.md"
+        );
+    }
+}
