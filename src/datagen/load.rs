@@ -1,0 +1,128 @@
+//! Reading `data/`: files to typed documents with positions, every problem collected.
+
+use super::locate::Positions;
+use super::problem::Problem;
+use super::schema::{CatalogFile, ErrataFile, ResourcesFile, TableFile};
+use serde::de::DeserializeOwned;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// One parsed YAML file.
+#[derive(Debug)]
+pub struct Doc<T> {
+    /// The file as it is named in messages (`data/resources.yaml`).
+    pub file: String,
+    /// Its content.
+    pub value: T,
+    /// Where its nodes start.
+    pub pos: Positions,
+}
+
+impl<T> Doc<T> {
+    /// A problem at the node `path` of this file.
+    pub fn problem(&self, path: &[super::locate::Step], message: impl Into<String>) -> Problem {
+        let at = self.pos.at(path);
+        Problem { file: self.file.clone(), line: at.line, col: at.col, message: message.into() }
+    }
+}
+
+/// Everything `data/` holds, parsed.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// `data/tables/<api>/<operation>.yaml`, in path order.
+    pub tables: Vec<Doc<TableFile>>,
+    /// `data/resources.yaml`.
+    pub resources: Option<Doc<ResourcesFile>>,
+    /// `data/errata.yaml`.
+    pub errata: Option<Doc<ErrataFile>>,
+    /// `data/catalog.yaml`.
+    pub catalog: Option<Doc<CatalogFile>>,
+    /// Every file and directory read, for `cargo:rerun-if-changed`.
+    pub read: Vec<PathBuf>,
+    /// Files that exist but did not parse (their problem is already reported).
+    pub unreadable: Vec<String>,
+}
+
+/// Parses one YAML text; a syntax or shape error becomes a problem at serde_yaml's position.
+pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<Doc<T>, Problem> {
+    match serde_yaml::from_str::<T>(text) {
+        Ok(value) => Ok(Doc { file: file.to_owned(), value, pos: Positions::index(text) }),
+        Err(err) => {
+            let (line, col) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+            let message = err.to_string();
+            // serde_yaml appends " at line L column C"; the prefix already says where.
+            let message = match message.find(" at line ") {
+                Some(cut) => message[..cut].to_owned(),
+                None => message,
+            };
+            Err(Problem { file: file.to_owned(), line, col, message })
+        }
+    }
+}
+
+/// Reads `root/data/`. Problems with one file do not stop the others from being read.
+pub fn read(root: &Path) -> (Inputs, Vec<Problem>) {
+    let mut inputs = Inputs::default();
+    let mut problems = Vec::new();
+    let data = root.join("data");
+    let tables_dir = data.join("tables");
+    inputs.read.push(tables_dir.clone());
+
+    let mut table_files = Vec::new();
+    match fs::read_dir(&tables_dir) {
+        Ok(versions) => {
+            for version in versions.flatten() {
+                let Ok(files) = fs::read_dir(version.path()) else { continue };
+                for file in files.flatten() {
+                    let path = file.path();
+                    if path.extension().is_some_and(|e| e == "yaml") {
+                        table_files.push(path);
+                    }
+                }
+            }
+        }
+        Err(err) => problems.push(missing(&relative(root, &tables_dir), &err)),
+    }
+    table_files.sort();
+    for path in table_files {
+        if let Some(doc) = read_one(root, &path, (&mut inputs.read, &mut inputs.unreadable), &mut problems) {
+            inputs.tables.push(doc);
+        }
+    }
+    inputs.resources = read_one(root, &data.join("resources.yaml"), (&mut inputs.read, &mut inputs.unreadable), &mut problems);
+    inputs.errata = read_one(root, &data.join("errata.yaml"), (&mut inputs.read, &mut inputs.unreadable), &mut problems);
+    inputs.catalog = read_one(root, &data.join("catalog.yaml"), (&mut inputs.read, &mut inputs.unreadable), &mut problems);
+    (inputs, problems)
+}
+
+fn read_one<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    (read, unreadable): (&mut Vec<PathBuf>, &mut Vec<String>),
+    problems: &mut Vec<Problem>,
+) -> Option<Doc<T>> {
+    let name = relative(root, path);
+    match fs::read_to_string(path) {
+        Ok(text) => {
+            read.push(path.to_owned());
+            parse(&name, &text)
+                .map_err(|p| {
+                    problems.push(p);
+                    unreadable.push(name.clone());
+                })
+                .ok()
+        }
+        Err(err) => {
+            problems.push(missing(&name, &err));
+            None
+        }
+    }
+}
+
+fn missing(name: &str, err: &std::io::Error) -> Problem {
+    Problem { file: name.to_owned(), line: 0, col: 0, message: format!("cannot read: {err}") }
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
