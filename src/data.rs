@@ -1,0 +1,139 @@
+//! The compiled data: plain definition structs that the generated code fills in.
+//!
+//! `build.rs` writes `$OUT_DIR/data.rs` from `data/*.yaml`; it is included into the private
+//! `generated` module below and refers back to these types through `crate::data::`. Nothing here
+//! is public: the hand-written handles in [`crate::table`], [`crate::lookup`] and
+//! [`crate::catalog`] are the API.
+
+use crate::{ApiVersion, AuthMode, Operation};
+
+/// `u16` index meaning "none" in the index fields below.
+pub(crate) const NONE: u16 = u16::MAX;
+
+/// Where one table came from.
+#[derive(Debug)]
+pub(crate) struct SourceDef {
+    pub page: &'static str,
+    pub as_of: &'static str,
+    pub file: &'static str,
+}
+
+/// One (API version, operation) table.
+#[derive(Debug)]
+pub(crate) struct TableDef {
+    pub api: ApiVersion,
+    pub operation: Operation,
+    pub source: SourceDef,
+    pub rows: &'static [RowDef],
+    /// Resource index -> row index in `rows`, or [`NONE`] when the table has no such row.
+    pub by_resource: &'static [u16],
+}
+
+/// One row of a table.
+#[derive(Debug)]
+pub(crate) struct RowDef {
+    /// Index into [`generated::RESOURCES`].
+    pub resource: u16,
+    pub resource_type: &'static str,
+    pub qualifier: Option<&'static str>,
+    pub label: Option<&'static str>,
+    /// The paths the row itself gives, as cleaned by the importer.
+    pub paths: &'static [&'static str],
+    /// Indexed by [`AuthMode::index`]; `None` = not supported.
+    pub cells: [Option<&'static [PermDef]>; 3],
+}
+
+/// One permission in a cell.
+#[derive(Debug)]
+pub(crate) struct PermDef {
+    /// The name to request (already corrected where the docs print a wrong one).
+    pub name: &'static str,
+    pub rsc: bool,
+    /// Index into [`generated::ERRATA`] when the docs print another name, else [`NONE`].
+    pub erratum: u16,
+}
+
+/// A known docs error.
+#[derive(Debug)]
+pub(crate) struct ErratumDef {
+    pub documented: &'static str,
+    pub corrected: &'static str,
+    pub note: &'static str,
+    pub source: &'static str,
+}
+
+/// A resource identity shared by the rows of all tables that describe it.
+#[derive(Debug)]
+pub(crate) struct ResourceDef {
+    pub id: &'static str,
+    pub resource_type: &'static str,
+    pub templates: &'static [TemplateDef],
+    /// Where the templates came from (a table, or a concept page for path-less rows).
+    pub source: &'static str,
+    pub note: Option<&'static str>,
+}
+
+/// A path template and the auth modes it stands for (a bit per [`AuthMode::bit`]).
+#[derive(Debug)]
+pub(crate) struct TemplateDef {
+    pub path: &'static str,
+    pub modes: u8,
+}
+
+/// A node of the path trie. The root is `NODES[0]`.
+pub(crate) struct NodeDef {
+    /// Lower-case static segment -> child node.
+    pub statics: phf::Map<&'static str, u16>,
+    /// Child for any other segment (a placeholder), or [`NONE`].
+    pub param: u16,
+    /// Resources whose template ends here, in priority order.
+    pub routes: &'static [RouteDef],
+}
+
+/// A template that ends at a node.
+#[derive(Debug)]
+pub(crate) struct RouteDef {
+    pub resource: u16,
+    /// The template as written (documented, or derived `/me` <-> `/users/{id}`).
+    pub template: &'static str,
+    pub modes: u8,
+}
+
+/// One catalog permission.
+#[derive(Debug)]
+pub(crate) struct PermissionDef {
+    pub name: &'static str,
+    pub rsc: bool,
+    /// Indexed by [`AuthMode::index`].
+    pub schemes: [Option<SchemeDef>; 3],
+    pub notes: &'static [&'static str],
+}
+
+/// A catalog permission under one scheme.
+#[derive(Debug)]
+pub(crate) struct SchemeDef {
+    pub id: Option<&'static str>,
+    pub other_ids: &'static [&'static str],
+    pub admin_consent: Option<bool>,
+    pub privilege_level: Option<u8>,
+}
+
+/// A GUID that belongs to another resource app.
+#[derive(Debug)]
+pub(crate) struct ForeignDef {
+    pub name: &'static str,
+    pub scheme: AuthMode,
+    pub resource_app: &'static str,
+}
+
+#[allow(clippy::all, clippy::pedantic, missing_docs, unreachable_pub)]
+pub(crate) mod generated {
+    include!(concat!(env!("OUT_DIR"), "/data.rs"));
+}
+
+pub(crate) use generated::*;
+
+/// The table for `(api, operation)`; the data has every one of the 14.
+pub(crate) fn table(api: ApiVersion, operation: Operation) -> &'static TableDef {
+    &TABLES[api.index() * Operation::ALL.len() + operation.index()]
+}
