@@ -27,8 +27,11 @@ pub enum AuthMode {
 
 impl AuthMode {
     /// All three, in the docs' column order.
-    pub const ALL: [AuthMode; 3] =
-        [AuthMode::DelegatedWork, AuthMode::DelegatedPersonal, AuthMode::Application];
+    pub const ALL: [AuthMode; 3] = [
+        AuthMode::DelegatedWork,
+        AuthMode::DelegatedPersonal,
+        AuthMode::Application,
+    ];
 
     /// The kebab-case name used by the command line, JSON output and `data/`.
     pub const fn as_str(self) -> &'static str {
@@ -80,7 +83,10 @@ impl FromStr for AuthMode {
             ("delegated-personal", AuthMode::DelegatedPersonal),
             ("personal", AuthMode::DelegatedPersonal),
             ("msa", AuthMode::DelegatedPersonal),
-            ("delegated personal microsoft account", AuthMode::DelegatedPersonal),
+            (
+                "delegated personal microsoft account",
+                AuthMode::DelegatedPersonal,
+            ),
             ("application", AuthMode::Application),
             ("app", AuthMode::Application),
             ("app-only", AuthMode::Application),
@@ -104,7 +110,11 @@ impl FromStr for AuthMode {
             .find(|(name, _)| !cleaned.is_empty() && loose_eq(cleaned, name))
             .map(|(_, mode)| *mode)
             .ok_or_else(|| {
-                ParseError::new("auth mode", "delegated-work, delegated-personal or application", s)
+                ParseError::new(
+                    "auth mode",
+                    "delegated-work, delegated-personal or application",
+                    s,
+                )
             })
     }
 }

@@ -20,7 +20,9 @@ pub fn permission(name: &str) -> Option<PermissionInfo> {
     let mut buf = [0u8; 128];
     let key = ascii_lower(name, &mut buf)?;
     let index = *data::PERMISSION_BY_NAME.get(key)?;
-    data::PERMISSIONS.get(usize::from(index)).map(PermissionInfo)
+    data::PERMISSIONS
+        .get(usize::from(index))
+        .map(PermissionInfo)
 }
 
 /// Looks a GUID up (any case, with or without braces).
@@ -38,7 +40,10 @@ pub fn permission(name: &str) -> Option<PermissionInfo> {
 /// ```
 pub fn permission_by_id(id: &str) -> Option<IdLookup> {
     let id = id.trim();
-    let id = id.strip_prefix('{').and_then(|i| i.strip_suffix('}')).unwrap_or(id);
+    let id = id
+        .strip_prefix('{')
+        .and_then(|i| i.strip_suffix('}'))
+        .unwrap_or(id);
     let mut buf = [0u8; 36];
     if id.len() != buf.len() {
         return None;
@@ -49,7 +54,9 @@ pub fn permission_by_id(id: &str) -> Option<IdLookup> {
         let mode = *AuthMode::ALL.get(usize::from(mode))?;
         return Some(IdLookup::Graph { permission, mode });
     }
-    data::FOREIGN_BY_ID.get(key).map(|f| IdLookup::Foreign(ForeignPermission(f)))
+    data::FOREIGN_BY_ID
+        .get(key)
+        .map(|f| IdLookup::Foreign(ForeignPermission(f)))
 }
 
 /// Every permission in the catalog, sorted by name.
@@ -105,7 +112,9 @@ impl PermissionInfo {
 
     /// The schemes it exists under, in the docs' column order.
     pub fn schemes(self) -> impl Iterator<Item = (AuthMode, Scheme)> {
-        AuthMode::ALL.into_iter().filter_map(move |m| self.scheme(m).map(|s| (m, s)))
+        AuthMode::ALL
+            .into_iter()
+            .filter_map(move |m| self.scheme(m).map(|s| (m, s)))
     }
 
     /// What the sources disagree on or lack for this permission.
@@ -116,7 +125,9 @@ impl PermissionInfo {
 
 impl fmt::Debug for PermissionInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PermissionInfo").field("name", &self.name()).finish()
+        f.debug_struct("PermissionInfo")
+            .field("name", &self.name())
+            .finish()
     }
 }
 

@@ -44,7 +44,7 @@ pub(crate) struct RowDef {
 }
 
 /// One permission in a cell.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct PermDef {
     /// The name to request (already corrected where the docs print a wrong one).
     pub name: &'static str,
@@ -54,7 +54,7 @@ pub(crate) struct PermDef {
 }
 
 /// A known docs error.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct ErratumDef {
     pub documented: &'static str,
     pub corrected: &'static str,
@@ -66,7 +66,6 @@ pub(crate) struct ErratumDef {
 #[derive(Debug)]
 pub(crate) struct ResourceDef {
     pub id: &'static str,
-    pub resource_type: &'static str,
     pub templates: &'static [TemplateDef],
     /// Where the templates came from (a table, or a concept page for path-less rows).
     pub source: &'static str,
@@ -74,7 +73,7 @@ pub(crate) struct ResourceDef {
 }
 
 /// A path template and the auth modes it stands for (a bit per [`AuthMode::bit`]).
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct TemplateDef {
     pub path: &'static str,
     pub modes: u8,
@@ -100,7 +99,7 @@ pub(crate) struct RouteDef {
 }
 
 /// One catalog permission.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct PermissionDef {
     pub name: &'static str,
     pub rsc: bool,
@@ -110,7 +109,7 @@ pub(crate) struct PermissionDef {
 }
 
 /// A catalog permission under one scheme.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct SchemeDef {
     pub id: Option<&'static str>,
     pub other_ids: &'static [&'static str],
@@ -119,7 +118,7 @@ pub(crate) struct SchemeDef {
 }
 
 /// A GUID that belongs to another resource app.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct ForeignDef {
     pub name: &'static str,
     pub scheme: AuthMode,
@@ -132,6 +131,10 @@ pub(crate) mod generated {
 }
 
 pub(crate) use generated::*;
+
+// The resolver folds static segments into a buffer of `path::MAX_STATIC_LEN` bytes; every
+// static segment of the data must fit (longer input segments cannot match and are skipped).
+const _: () = assert!(MAX_STATIC_LEN <= crate::path::MAX_STATIC_LEN);
 
 /// The table for `(api, operation)`; the data has every one of the 14.
 pub(crate) fn table(api: ApiVersion, operation: Operation) -> &'static TableDef {

@@ -1,4 +1,35 @@
-//! msgraph-scopes (work in progress: the lead restores the full lib.rs when data/ exists).
+//! Least-privileged Microsoft Graph permissions for change-notification subscriptions.
+//!
+//! A Graph app that subscribes to change notifications creates, renews (updates), reauthorizes
+//! and deletes subscriptions; which permission each call needs depends on the subscription's
+//! `resource` and on the auth mode. Microsoft publishes this only as Markdown tables. This crate
+//! carries those tables for API versions `v1.0` and `beta` and all seven subscription operations,
+//! compiled into perfect-hash maps at build time, and answers offline without allocating.
+//!
+//! ```
+//! use msgraph_scopes::{lookup, ApiVersion, AuthMode, Operation};
+//!
+//! let answer = lookup(
+//!     ApiVersion::V1,
+//!     Operation::Create,
+//!     "me/mailFolders('Inbox')/messages",
+//!     AuthMode::DelegatedPersonal,
+//! )?;
+//! assert_eq!(answer.least().name(), "Mail.ReadBasic");
+//! # Ok::<(), msgraph_scopes::LookupError>(())
+//! ```
+//!
+//! * [`lookup`] answers one (API version, operation, resource, auth mode) question;
+//!   [`resolve()`] and [`lookup_resolved`] split it in two for callers asking many questions
+//!   about one resource.
+//! * [`tables`], [`table`], [`Table`] and [`Row`] expose the whole matrix for tools that embed it.
+//! * [`permission`] and [`permission_by_id`] read Microsoft's permission catalog: names, GUIDs,
+//!   admin consent and privilege level per scheme.
+//! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
+//!
+//! The library is `no_std` and has no required dependencies beyond `phf`. The `cli` feature
+//! (on by default) builds the `msgraph-scopes` command; `import` builds the maintainer tooling
+//! that produces `data/` from Microsoft's sources.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -8,15 +39,37 @@ extern crate std;
 
 mod api_version;
 mod auth_mode;
+mod catalog;
+mod data;
+mod lookup;
 mod operation;
 mod parse_error;
+// Shared with build.rs, which uses more of it than the library does.
 #[allow(dead_code)]
 mod path;
+mod resolve;
+mod table;
 
 #[cfg(feature = "import")]
 pub mod import;
 
 pub use api_version::ApiVersion;
 pub use auth_mode::AuthMode;
+pub use catalog::{
+    catalog_source, permission, permission_by_id, permissions, ForeignPermission, IdLookup,
+    PermissionInfo, Scheme, AZURE_AD_GRAPH, MICROSOFT_GRAPH,
+};
+pub use lookup::{lookup, lookup_resolved, Answer, LookupError};
 pub use operation::Operation;
 pub use parse_error::ParseError;
+pub use path::PathError;
+pub use resolve::{resolve, Resolved};
+pub use table::{table, tables, Erratum, Permission, Permissions, Row, Source, Table, Template};
+
+/// Which Microsoft Graph docs snapshot and permission catalog the compiled data comes from:
+/// the newest as-of date of the docs tables and the catalog's commit and date.
+///
+/// ```
+/// assert!(msgraph_scopes::DATA_VERSION.starts_with("graph-docs "));
+/// ```
+pub const DATA_VERSION: &str = data::DATA_VERSION;

@@ -59,12 +59,22 @@ pub fn lookup_resolved<'a>(
 }
 
 fn answer(table: Table, resolved: Resolved<'_>, mode: AuthMode) -> Result<Answer<'_>, LookupError> {
-    let (row, template) = resolved.row_in(table, mode).ok_or(LookupError::UnknownResource)?;
+    let (row, template) = resolved
+        .row_in(table, mode)
+        .ok_or(LookupError::UnknownResource)?;
     match row.cell(mode) {
-        Some(permissions) => {
-            Ok(Answer { row, template, query: resolved.query(), mode, permissions })
-        }
-        None => Err(LookupError::NotSupported { row, template, mode }),
+        Some(permissions) => Ok(Answer {
+            row,
+            template,
+            query: resolved.query(),
+            mode,
+            permissions,
+        }),
+        None => Err(LookupError::NotSupported {
+            row,
+            template,
+            mode,
+        }),
     }
 }
 
@@ -148,7 +158,11 @@ impl fmt::Display for LookupError {
             LookupError::UnknownResource => {
                 f.write_str("no subscribable resource matches in this API version and operation")
             }
-            LookupError::NotSupported { row, template, mode } => write!(
+            LookupError::NotSupported {
+                row,
+                template,
+                mode,
+            } => write!(
                 f,
                 "{mode} is not supported for {} ({template}) in {} {}",
                 row.resource_type(),

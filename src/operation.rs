@@ -107,12 +107,16 @@ impl FromStr for Operation {
             ("vapid", Operation::GetVapidPublicKey),
         ];
         let s = s.trim();
-        SPELLINGS.iter().find(|(name, _)| loose_eq(s, name)).map(|(_, op)| *op).ok_or_else(|| {
-            ParseError::new(
-                "operation",
-                "create, get, update, delete, reauthorize, list or get-vapid-public-key",
-                s,
-            )
-        })
+        SPELLINGS
+            .iter()
+            .find(|(name, _)| loose_eq(s, name))
+            .map(|(_, op)| *op)
+            .ok_or_else(|| {
+                ParseError::new(
+                    "operation",
+                    "create, get, update, delete, reauthorize, list or get-vapid-public-key",
+                    s,
+                )
+            })
     }
 }

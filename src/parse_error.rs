@@ -33,7 +33,11 @@ impl ParsedInput {
         }
         let mut bytes = [0u8; 64];
         bytes[..end].copy_from_slice(&s.as_bytes()[..end]);
-        ParsedInput { bytes, len: end as u8, cut: end < s.len() }
+        ParsedInput {
+            bytes,
+            len: end as u8,
+            cut: end < s.len(),
+        }
     }
 
     fn as_str(&self) -> &str {
@@ -50,7 +54,11 @@ impl fmt::Debug for ParsedInput {
 
 impl ParseError {
     pub(crate) fn new(what: &'static str, expected: &'static str, input: &str) -> Self {
-        ParseError { what, expected, input: ParsedInput::new(input) }
+        ParseError {
+            what,
+            expected,
+            input: ParsedInput::new(input),
+        }
     }
 
     /// The rejected text (at most its first 64 bytes).
@@ -77,8 +85,12 @@ impl core::error::Error for ParseError {}
 
 /// Compares `input` with `candidate` ignoring ASCII case and the separators `-`, `_`, space and `.`.
 pub(crate) fn loose_eq(input: &str, candidate: &str) -> bool {
-    let mut a = input.bytes().filter(|b| !matches!(b, b'-' | b'_' | b' ' | b'.'));
-    let mut b = candidate.bytes().filter(|b| !matches!(b, b'-' | b'_' | b' ' | b'.'));
+    let mut a = input
+        .bytes()
+        .filter(|b| !matches!(b, b'-' | b'_' | b' ' | b'.'));
+    let mut b = candidate
+        .bytes()
+        .filter(|b| !matches!(b, b'-' | b'_' | b' ' | b'.'));
     loop {
         match (a.next(), b.next()) {
             (None, None) => return true,

@@ -32,7 +32,11 @@ pub fn resolve(resource: &str) -> Result<Resolved<'_>, PathError> {
         path::Version::V1 => ApiVersion::V1,
         path::Version::Beta => ApiVersion::Beta,
     });
-    Ok(Resolved { routes, query: split.query, version })
+    Ok(Resolved {
+        routes,
+        query: split.query,
+        version,
+    })
 }
 
 /// A resource string matched against the templates: which resources it may be.

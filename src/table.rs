@@ -43,7 +43,11 @@ impl Table {
 
     /// Where the table came from.
     pub fn source(self) -> Source {
-        Source { page: self.0.source.page, as_of: self.0.source.as_of, file: self.0.source.file }
+        Source {
+            page: self.0.source.page,
+            as_of: self.0.source.as_of,
+            file: self.0.source.file,
+        }
     }
 
     /// The rows, in the docs' order.
@@ -61,7 +65,8 @@ impl Table {
     /// assert!(t.rows_of_type("virtualEventWebinar").count() >= 1);
     /// ```
     pub fn rows_of_type(self, resource_type: &str) -> impl Iterator<Item = Row> + '_ {
-        self.rows().filter(move |row| row.resource_type().eq_ignore_ascii_case(resource_type))
+        self.rows()
+            .filter(move |row| row.resource_type().eq_ignore_ascii_case(resource_type))
     }
 
     pub(crate) fn row_of_resource(self, resource: u16) -> Option<Row> {
@@ -84,6 +89,64 @@ impl fmt::Debug for Table {
     }
 }
 
+impl fmt::Display for Table {
+    /// The whole table as plain text: a heading with the source, then each row with its
+    /// templates and the three cells (`*` marks resource-specific consent, as in the docs).
+    ///
+    /// ```
+    /// use msgraph_scopes::{table, ApiVersion, Operation};
+    /// let text = table(ApiVersion::V1, Operation::Reauthorize).to_string();
+    /// assert!(text.starts_with("v1.0 reauthorize"));
+    /// assert!(text.contains("  application: ChannelMessage.Read.All"));
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let source = self.source();
+        writeln!(
+            f,
+            "{} {} ({}, as of {})",
+            self.api(),
+            self.operation(),
+            source.page,
+            source.as_of
+        )?;
+        for row in self.rows() {
+            writeln!(f)?;
+            write!(f, "{}", row.resource_type())?;
+            if let Some(qualifier) = row.qualifier() {
+                write!(f, " ({qualifier})")?;
+            }
+            if let Some(label) = row.label() {
+                write!(f, ": {label}")?;
+            }
+            writeln!(f)?;
+            if row.templates().len() == 0 {
+                writeln!(f, "  templates: none known (reachable by resource type)")?;
+            }
+            for template in row.templates() {
+                write!(f, "  template: {}", template.path())?;
+                if AuthMode::ALL.iter().any(|&m| !template.applies_to(m)) {
+                    let mut modes = AuthMode::ALL.iter().filter(|&&m| template.applies_to(m));
+                    if let Some(first) = modes.next() {
+                        write!(f, " [{first}")?;
+                        for mode in modes {
+                            write!(f, ", {mode}")?;
+                        }
+                        f.write_str("]")?;
+                    }
+                }
+                writeln!(f)?;
+            }
+            for mode in AuthMode::ALL {
+                match row.cell(mode) {
+                    Some(permissions) => writeln!(f, "  {mode}: {permissions}")?,
+                    None => writeln!(f, "  {mode}: not supported")?,
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 impl PartialEq for Table {
     fn eq(&self, other: &Self) -> bool {
         core::ptr::eq(self.0, other.0)
@@ -101,6 +164,40 @@ pub struct Source {
     pub as_of: &'static str,
     /// The imported file, relative to `upstream/graph-docs/` of the sources.
     pub file: &'static str,
+}
+
+/// A path template of a row's resource, and the auth modes it stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Template(&'static data::TemplateDef);
+
+impl Template {
+    /// The template (`/teams/{id}/channels/{id}/messages`); `{...}` stands for any one segment.
+    pub fn path(self) -> &'static str {
+        self.0.path
+    }
+
+    /// Whether the template stands for this row under `mode`. Most templates stand for every
+    /// mode; a path shared by two rows (`/me/drive/root`) names the mode that picks each.
+    pub fn applies_to(self, mode: AuthMode) -> bool {
+        self.0.modes & mode.bit() != 0
+    }
+}
+
+impl fmt::Debug for Template {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let modes: [&str; 3] =
+            AuthMode::ALL.map(|m| if self.applies_to(m) { m.as_str() } else { "" });
+        f.debug_struct("Template")
+            .field("path", &self.path())
+            .field("modes", &modes)
+            .finish()
+    }
+}
+
+impl fmt::Display for Template {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.path())
+    }
 }
 
 /// One row of a table: a resource and what each auth mode needs for it.
@@ -134,7 +231,10 @@ impl Row {
     /// What the docs show to tell this row apart: the description, else the qualifier, else
     /// the resource type.
     pub fn title(self) -> &'static str {
-        self.row.label.or(self.row.qualifier).unwrap_or(self.row.resource_type)
+        self.row
+            .label
+            .or(self.row.qualifier)
+            .unwrap_or(self.row.resource_type)
     }
 
     /// The paths the docs give in this row (often none).
@@ -149,8 +249,17 @@ impl Row {
 
     /// Every path template that resolves to this row's resource (empty when no source gives
     /// one: such a row is reachable by type only).
-    pub fn templates(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
-        self.resource().templates.iter().map(|t| t.path)
+    ///
+    /// ```
+    /// use msgraph_scopes::{table, ApiVersion, AuthMode, Operation};
+    /// let t = table(ApiVersion::V1, Operation::Create);
+    /// let personal = t.rows().find(|r| r.qualifier() == Some("user's personal OneDrive")).unwrap();
+    /// let root = personal.templates().find(|t| t.path() == "/me/drive/root").unwrap();
+    /// assert!(root.applies_to(AuthMode::DelegatedPersonal));
+    /// assert!(!root.applies_to(AuthMode::Application));
+    /// ```
+    pub fn templates(self) -> impl ExactSizeIterator<Item = Template> + Clone {
+        self.resource().templates.iter().map(Template)
     }
 
     /// Where the templates come from: the table itself or a concept page.
@@ -173,15 +282,16 @@ impl Row {
     /// assert_eq!(row.cell(AuthMode::Application).unwrap().least().name(), "ChannelMessage.Read.All");
     /// ```
     pub fn cell(self, mode: AuthMode) -> Option<Permissions> {
-        self.row.cells.get(mode.index()).copied().flatten().map(Permissions)
+        self.row
+            .cells
+            .get(mode.index())
+            .copied()
+            .flatten()
+            .map(Permissions)
     }
 
     fn resource(self) -> &'static data::ResourceDef {
         &data::RESOURCES[usize::from(self.row.resource)]
-    }
-
-    pub(crate) fn resource_index(self) -> u16 {
-        self.row.resource
     }
 }
 
@@ -236,11 +346,16 @@ impl Permissions {
 
     /// The position of `name` in the list (0 is the least privileged).
     pub fn position(self, name: &str) -> Option<usize> {
-        self.iter().position(|p| p.name().eq_ignore_ascii_case(name))
+        self.iter()
+            .position(|p| p.name().eq_ignore_ascii_case(name))
     }
 }
 
-static EMPTY: PermDef = PermDef { name: "", rsc: false, erratum: NONE };
+static EMPTY: PermDef = PermDef {
+    name: "",
+    rsc: false,
+    erratum: NONE,
+};
 
 impl fmt::Debug for Permissions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -111,13 +111,17 @@ fn the_valid_fixture_has_no_problems() {
 
 #[test]
 fn unknown_mode_is_reported_at_its_key() {
-    let bad = broken_table("delegated-personal: not supported", "delegated-private: not supported");
+    let bad = broken_table(
+        "delegated-personal: not supported",
+        "delegated-private: not supported",
+    );
     insta::assert_snapshot!(problems(&[("data/tables/v1.0/update.yaml", &bad)]).join("\n"));
 }
 
 #[test]
 fn unknown_operation_and_api() {
-    let bad = broken_table("operation: update", "operation: renew").replacen("api: v1.0", "api: v2", 1);
+    let bad =
+        broken_table("operation: update", "operation: renew").replacen("api: v1.0", "api: v2", 1);
     insta::assert_snapshot!(problems(&[("data/tables/v1.0/update.yaml", &bad)]).join("\n"));
 }
 
@@ -171,7 +175,10 @@ resources:
     let table = table("v1.0", "update")
         + "  - type: other\n    delegated-work: [Mail.Read]\n    delegated-personal: not supported\n    application: not supported\n";
     assert_eq!(
-        problems(&[("data/resources.yaml", resources), ("data/tables/v1.0/update.yaml", &table)]),
+        problems(&[
+            ("data/resources.yaml", resources),
+            ("data/tables/v1.0/update.yaml", &table)
+        ]),
         Vec::<String>::new()
     );
 }
@@ -184,35 +191,53 @@ fn empty_cell() {
 
 #[test]
 fn cell_that_is_neither_list_nor_not_supported() {
-    let bad = broken_table("delegated-personal: not supported", "delegated-personal: Not supported.");
+    let bad = broken_table(
+        "delegated-personal: not supported",
+        "delegated-personal: Not supported.",
+    );
     insta::assert_snapshot!(problems(&[("data/tables/v1.0/update.yaml", &bad)]).join("\n"));
 }
 
 #[test]
 fn malformed_templates() {
-    let bad = broken_table("paths: [\"/chats/{id}\"]", "paths: [\"/chats/{id\", \"/chats//x\", \"/chats?x=1\"]");
+    let bad = broken_table(
+        "paths: [\"/chats/{id}\"]",
+        "paths: [\"/chats/{id\", \"/chats//x\", \"/chats?x=1\"]",
+    );
     insta::assert_snapshot!(problems(&[("data/tables/v1.0/update.yaml", &bad)]).join("\n"));
 }
 
 #[test]
 fn malformed_permission_names() {
-    let bad = broken_table("delegated-work: [Chat.Read]", "delegated-work: [Chat Read, \"Chat.\", Chat]");
+    let bad = broken_table(
+        "delegated-work: [Chat.Read]",
+        "delegated-work: [Chat Read, \"Chat.\", Chat]",
+    );
     insta::assert_snapshot!(problems(&[("data/tables/v1.0/update.yaml", &bad)]).join("\n"));
 }
 
 #[test]
 fn permissions_are_checked_against_the_catalog() {
-    let bad = broken_table("delegated-work: [Chat.Read]", "delegated-work: [Chat.ReadBasic, Chat.Read.All]")
-        .replacen("rsc: [ChatSettings.Read.Chat]", "rsc: []", 1);
+    let bad = broken_table(
+        "delegated-work: [Chat.Read]",
+        "delegated-work: [Chat.ReadBasic, Chat.Read.All]",
+    )
+    .replacen("rsc: [ChatSettings.Read.Chat]", "rsc: []", 1);
     insta::assert_snapshot!(problems(&[("data/tables/v1.0/update.yaml", &bad)]).join("\n"));
 }
 
 #[test]
 fn a_docs_error_is_accepted_only_with_an_erratum() {
-    let bad = broken_table("delegated-work: [Chat.Read]", "delegated-work: [Chat.ReadBasic]");
+    let bad = broken_table(
+        "delegated-work: [Chat.Read]",
+        "delegated-work: [Chat.ReadBasic]",
+    );
     let errata = "errata:\n  - documented: Chat.ReadBasic\n    corrected: Chat.Read\n    tables: [v1.0/update]\n    note: test\n    source: test\n";
     assert_eq!(
-        problems(&[("data/tables/v1.0/update.yaml", &bad), ("data/errata.yaml", errata)]),
+        problems(&[
+            ("data/tables/v1.0/update.yaml", &bad),
+            ("data/errata.yaml", errata)
+        ]),
         Vec::<String>::new()
     );
     // The same erratum unused (the table is fine) is itself a problem.
@@ -255,7 +280,11 @@ fn me_and_users_forms_are_one_resource() {
         (model::build(&inputs).unwrap().nodes, inputs)
     };
     drop(inputs);
-    let me = nodes[0].statics.get("me").copied().expect("a /me branch derived from /users/{id}");
+    let me = nodes[0]
+        .statics
+        .get("me")
+        .copied()
+        .expect("a /me branch derived from /users/{id}");
     let messages = nodes[me].statics.get("messages").copied().unwrap();
     assert_eq!(nodes[messages].routes.len(), 1);
     assert_eq!(nodes[messages].routes[0].template, "/me/messages");

@@ -12,14 +12,13 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
     let table_count = model.tables.len();
     let resources = model.resources.iter().map(|r| {
         let id = &r.id;
-        let ty = &r.resource_type;
         let source = &r.source;
         let note = opt_str(r.note.as_deref());
         let templates = r.templates.iter().map(|(path, modes)| {
             quote! { TemplateDef { path: #path, modes: #modes } }
         });
         quote! {
-            ResourceDef { id: #id, resource_type: #ty, templates: &[#(#templates),*], source: #source, note: #note }
+            ResourceDef { id: #id, templates: &[#(#templates),*], source: #source, note: #note }
         }
     });
     let resource_count = model.resources.len();
@@ -44,16 +43,6 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
     let node_count = model.nodes.len();
     let max_static_len = model.max_static_len;
 
-    let mut by_type: BTreeMap<String, Vec<u16>> = BTreeMap::new();
-    for (i, r) in model.resources.iter().enumerate() {
-        by_type.entry(r.resource_type.to_lowercase()).or_default().push(i as u16);
-    }
-    let mut types = phf_codegen::Map::new();
-    for (ty, list) in &by_type {
-        types.entry(ty.as_str(), format!("&{list:?}"));
-    }
-    let types = parse(&types.build().to_string());
-
     let catalog = catalog(model);
     let data_version = &model.data_version;
     let header = format!(
@@ -72,8 +61,6 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
         pub(crate) static RESOURCES: [ResourceDef; #resource_count] = [#(#resources),*];
         pub(crate) static ERRATA: [ErratumDef; #errata_count] = [#(#errata),*];
         pub(crate) static NODES: [NodeDef; #node_count] = [#(#nodes),*];
-        /// Lower-case resource type -> resources of that type.
-        pub(crate) static RESOURCES_BY_TYPE: phf::Map<&'static str, &'static [u16]> = #types;
         #catalog
     };
     format!("{header}{body}\n")
@@ -127,19 +114,33 @@ fn catalog(model: &Model) -> TokenStream {
     let mut by_id = phf_codegen::Map::new();
     let lower: Vec<String> = perms.iter().map(|p| p.name.to_lowercase()).collect();
     let mut seen = std::collections::HashSet::new();
-    for (i, p) in perms.iter().enumerate() {
+    for (i, name) in lower.iter().enumerate() {
         // Names differ only in case at most once in practice; the first (sorted) wins.
-        if seen.insert(lower[i].clone()) {
-            by_name.entry(lower[i].as_str(), i.to_string());
+        if seen.insert(name.clone()) {
+            by_name.entry(name.as_str(), i.to_string());
         }
-        for (m, scheme) in [&p.delegated_work, &p.delegated_personal, &p.application].into_iter().enumerate() {
+    }
+    // A GUID the source gives to two entries goes to the one the source describes best (with a
+    // privilege level), then to the first.
+    let mut owners: BTreeMap<&str, (bool, usize, usize)> = BTreeMap::new();
+    for (i, p) in perms.iter().enumerate() {
+        for (m, scheme) in [&p.delegated_work, &p.delegated_personal, &p.application]
+            .into_iter()
+            .enumerate()
+        {
             let Some(scheme) = scheme else { continue };
+            let described = scheme.privilege_level.is_some();
             for id in scheme.id.iter().chain(&scheme.other_ids) {
-                if seen.insert(id.clone()) {
-                    by_id.entry(id.as_str(), format!("({i}u16, {m}u8)"));
+                let owner = owners.entry(id.as_str()).or_insert((described, i, m));
+                if described && !owner.0 {
+                    *owner = (described, i, m);
                 }
             }
         }
+    }
+    for (id, (_, i, m)) in &owners {
+        seen.insert(id.to_string());
+        by_id.entry(*id, format!("({i}u16, {m}u8)"));
     }
     let mut foreign = phf_codegen::Map::new();
     for f in &model.catalog.foreign_ids {
@@ -180,8 +181,11 @@ fn catalog(model: &Model) -> TokenStream {
         quote! { PermissionDef { name: #name, rsc: #rsc, schemes: [#(#schemes),*], notes: &[#(#notes),*] } }
     });
     let count = perms.len();
-    let (repo, commit, as_of) =
-        (&model.catalog.source.repository, &model.catalog.source.commit, &model.catalog.source.as_of);
+    let (repo, commit, as_of) = (
+        &model.catalog.source.repository,
+        &model.catalog.source.commit,
+        &model.catalog.source.as_of,
+    );
     quote! {
         /// The catalog's source: repository, commit, date.
         pub(crate) const CATALOG_SOURCE: (&str, &str, &str) = (#repo, #commit, #as_of);
@@ -200,7 +204,9 @@ fn variant(name: &str) -> String {
     name.split('-')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
         })
         .collect()
 }

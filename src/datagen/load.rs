@@ -22,7 +22,12 @@ impl<T> Doc<T> {
     /// A problem at the node `path` of this file.
     pub fn problem(&self, path: &[super::locate::Step], message: impl Into<String>) -> Problem {
         let at = self.pos.at(path);
-        Problem { file: self.file.clone(), line: at.line, col: at.col, message: message.into() }
+        Problem {
+            file: self.file.clone(),
+            line: at.line,
+            col: at.col,
+            message: message.into(),
+        }
     }
 }
 
@@ -46,7 +51,11 @@ pub struct Inputs {
 /// Parses one YAML text; a syntax or shape error becomes a problem at serde_yaml's position.
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<Doc<T>, Problem> {
     match serde_yaml::from_str::<T>(text) {
-        Ok(value) => Ok(Doc { file: file.to_owned(), value, pos: Positions::index(text) }),
+        Ok(value) => Ok(Doc {
+            file: file.to_owned(),
+            value,
+            pos: Positions::index(text),
+        }),
         Err(err) => {
             let (line, col) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
             let message = err.to_string();
@@ -55,7 +64,12 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<Doc<T>, Prob
                 Some(cut) => message[..cut].to_owned(),
                 None => message,
             };
-            Err(Problem { file: file.to_owned(), line, col, message })
+            Err(Problem {
+                file: file.to_owned(),
+                line,
+                col,
+                message,
+            })
         }
     }
 }
@@ -72,7 +86,9 @@ pub fn read(root: &Path) -> (Inputs, Vec<Problem>) {
     match fs::read_dir(&tables_dir) {
         Ok(versions) => {
             for version in versions.flatten() {
-                let Ok(files) = fs::read_dir(version.path()) else { continue };
+                let Ok(files) = fs::read_dir(version.path()) else {
+                    continue;
+                };
                 for file in files.flatten() {
                     let path = file.path();
                     if path.extension().is_some_and(|e| e == "yaml") {
@@ -85,13 +101,33 @@ pub fn read(root: &Path) -> (Inputs, Vec<Problem>) {
     }
     table_files.sort();
     for path in table_files {
-        if let Some(doc) = read_one(root, &path, (&mut inputs.read, &mut inputs.unreadable), &mut problems) {
+        if let Some(doc) = read_one(
+            root,
+            &path,
+            (&mut inputs.read, &mut inputs.unreadable),
+            &mut problems,
+        ) {
             inputs.tables.push(doc);
         }
     }
-    inputs.resources = read_one(root, &data.join("resources.yaml"), (&mut inputs.read, &mut inputs.unreadable), &mut problems);
-    inputs.errata = read_one(root, &data.join("errata.yaml"), (&mut inputs.read, &mut inputs.unreadable), &mut problems);
-    inputs.catalog = read_one(root, &data.join("catalog.yaml"), (&mut inputs.read, &mut inputs.unreadable), &mut problems);
+    inputs.resources = read_one(
+        root,
+        &data.join("resources.yaml"),
+        (&mut inputs.read, &mut inputs.unreadable),
+        &mut problems,
+    );
+    inputs.errata = read_one(
+        root,
+        &data.join("errata.yaml"),
+        (&mut inputs.read, &mut inputs.unreadable),
+        &mut problems,
+    );
+    inputs.catalog = read_one(
+        root,
+        &data.join("catalog.yaml"),
+        (&mut inputs.read, &mut inputs.unreadable),
+        &mut problems,
+    );
     (inputs, problems)
 }
 
@@ -120,9 +156,17 @@ fn read_one<T: DeserializeOwned>(
 }
 
 fn missing(name: &str, err: &std::io::Error) -> Problem {
-    Problem { file: name.to_owned(), line: 0, col: 0, message: format!("cannot read: {err}") }
+    Problem {
+        file: name.to_owned(),
+        line: 0,
+        col: 0,
+        message: format!("cannot read: {err}"),
+    }
 }
 
 fn relative(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }

@@ -41,7 +41,9 @@ impl Positions {
         if parser.load(&mut walker, false).is_err() {
             return Positions::default();
         }
-        Positions { nodes: walker.nodes }
+        Positions {
+            nodes: walker.nodes,
+        }
     }
 
     /// The position of the node at `path`, or of its nearest ancestor that was found, or 1:1.
@@ -77,8 +79,13 @@ impl AsStep for usize {
 }
 
 enum Frame {
-    Seq { next: usize },
-    Map { expecting_key: bool, key: Option<String> },
+    Seq {
+        next: usize,
+    },
+    Map {
+        expecting_key: bool,
+        key: Option<String>,
+    },
 }
 
 #[derive(Default)]
@@ -99,15 +106,22 @@ impl Walker {
                 *next += 1;
                 Some(step)
             }
-            Some(Frame::Map { expecting_key: true, .. }) => return false,
-            Some(Frame::Map { expecting_key: false, key }) => {
-                Some(Step::Key(key.take().unwrap_or_default()))
-            }
+            Some(Frame::Map {
+                expecting_key: true,
+                ..
+            }) => return false,
+            Some(Frame::Map {
+                expecting_key: false,
+                key,
+            }) => Some(Step::Key(key.take().unwrap_or_default())),
         };
         if let Some(step) = step {
             self.path.push(step);
         }
-        let pos = Pos { line: mark.line(), col: mark.col() + 1 };
+        let pos = Pos {
+            line: mark.line(),
+            col: mark.col() + 1,
+        };
         self.nodes.entry(self.path.clone()).or_insert(pos);
         true
     }
@@ -145,7 +159,10 @@ impl MarkedEventReceiver for Walker {
             }
             Event::MappingStart(..) => {
                 self.enter_node(mark);
-                self.stack.push(Frame::Map { expecting_key: true, key: None });
+                self.stack.push(Frame::Map {
+                    expecting_key: true,
+                    key: None,
+                });
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 self.stack.pop();

@@ -35,9 +35,17 @@ pub fn run(root: &Path) -> Result<Generated, (Vec<Problem>, Vec<PathBuf>)> {
             let names: Vec<String> = inputs
                 .read
                 .iter()
-                .map(|p| p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/"))
+                .map(|p| {
+                    p.strip_prefix(root)
+                        .unwrap_or(p)
+                        .to_string_lossy()
+                        .replace('\\', "/")
+                })
                 .collect();
-            Ok(Generated { code: emit::generate(&model, &names), read: inputs.read })
+            Ok(Generated {
+                code: emit::generate(&model, &names),
+                read: inputs.read,
+            })
         }
         Ok(_) => Err((problems, inputs.read)),
         Err(more) => {

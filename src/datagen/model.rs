@@ -13,8 +13,15 @@ use std::collections::{BTreeMap, HashMap};
 /// The API versions, in index order.
 pub const APIS: [&str; 2] = ["v1.0", "beta"];
 /// The operations, in index order (as `data/` names them).
-pub const OPERATIONS: [&str; 7] =
-    ["create", "get", "update", "delete", "reauthorize", "list", "getVapidPublicKey"];
+pub const OPERATIONS: [&str; 7] = [
+    "create",
+    "get",
+    "update",
+    "delete",
+    "reauthorize",
+    "list",
+    "getVapidPublicKey",
+];
 /// The auth modes, in index order (as `data/` names them).
 pub const MODES: [&str; 3] = ["delegated-work", "delegated-personal", "application"];
 /// All modes as a bit set.
@@ -120,14 +127,25 @@ type Shape = Vec<Option<String>>;
 pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
     let mut problems = Vec::new();
     let catalog = inputs.catalog.as_ref();
-    let known = catalog.map(|c| check_catalog(c, &mut problems)).unwrap_or_default();
-    let errata = inputs.errata.as_ref().map(|e| check_errata(e, &known, &mut problems));
+    let known = catalog
+        .map(|c| check_catalog(c, &mut problems))
+        .unwrap_or_default();
+    let errata = inputs
+        .errata
+        .as_ref()
+        .map(|e| check_errata(e, &known, &mut problems));
 
     let mut resources = Vec::new();
     let mut shapes_of: Vec<Vec<Shape>> = Vec::new();
     let mut matchers = Vec::new();
     if let Some(doc) = &inputs.resources {
-        explicit_resources(doc, &mut resources, &mut shapes_of, &mut matchers, &mut problems);
+        explicit_resources(
+            doc,
+            &mut resources,
+            &mut shapes_of,
+            &mut matchers,
+            &mut problems,
+        );
     }
     let explicit_count = resources.len();
     let mut used_entry = vec![false; explicit_count];
@@ -135,13 +153,18 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
 
     let mut slots: Vec<Option<Table>> = (0..APIS.len() * OPERATIONS.len()).map(|_| None).collect();
     for doc in &inputs.tables {
-        let Some((api, operation)) = table_key(doc, &mut problems) else { continue };
+        let Some((api, operation)) = table_key(doc, &mut problems) else {
+            continue;
+        };
         let slot = api * OPERATIONS.len() + operation;
         if slots[slot].is_some() {
-            problems.push(doc.problem(&[], format!(
-                "a second table for {}/{} (each version and operation has one file)",
-                APIS[api], OPERATIONS[operation]
-            )));
+            problems.push(doc.problem(
+                &[],
+                format!(
+                    "a second table for {}/{} (each version and operation has one file)",
+                    APIS[api], OPERATIONS[operation]
+                ),
+            ));
             continue;
         }
         let mut rows = Vec::new();
@@ -175,21 +198,35 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
                     first, resources[resource].id
                 )));
             }
-            rows.push(Row { resource, row: row.clone(), cells });
+            rows.push(Row {
+                resource,
+                row: row.clone(),
+                cells,
+            });
         }
-        slots[slot] =
-            Some(Table { api, operation, source: doc.value.source.clone(), rows });
+        slots[slot] = Some(Table {
+            api,
+            operation,
+            source: doc.value.source.clone(),
+            rows,
+        });
     }
     for (slot, table) in slots.iter().enumerate() {
-        let (api, op) = (APIS[slot / OPERATIONS.len()], OPERATIONS[slot % OPERATIONS.len()]);
+        let (api, op) = (
+            APIS[slot / OPERATIONS.len()],
+            OPERATIONS[slot % OPERATIONS.len()],
+        );
         let file = format!("data/tables/{api}/{op}.yaml");
-        let exists = inputs.unreadable.contains(&file) || inputs.tables.iter().any(|d| d.file == file);
+        let exists =
+            inputs.unreadable.contains(&file) || inputs.tables.iter().any(|d| d.file == file);
         if table.is_none() && !exists {
             problems.push(Problem {
                 file,
                 line: 0,
                 col: 0,
-                message: format!("missing table {api}/{op} (import it with `msgraph-scopes import-docs`)"),
+                message: format!(
+                    "missing table {api}/{op} (import it with `msgraph-scopes import-docs`)"
+                ),
             });
         }
     }
@@ -238,17 +275,23 @@ fn table_key(doc: &Doc<TableFile>, problems: &mut Vec<Problem>) -> Option<(usize
     let api = APIS.iter().position(|a| *a == doc.value.api);
     let operation = OPERATIONS.iter().position(|o| *o == doc.value.operation);
     if api.is_none() {
-        problems.push(doc.problem(&path(&[&"api"]), format!(
-            "unknown API version `{}` (expected v1.0 or beta)",
-            doc.value.api
-        )));
+        problems.push(doc.problem(
+            &path(&[&"api"]),
+            format!(
+                "unknown API version `{}` (expected v1.0 or beta)",
+                doc.value.api
+            ),
+        ));
     }
     if operation.is_none() {
-        problems.push(doc.problem(&path(&[&"operation"]), format!(
-            "unknown operation `{}` (expected one of {})",
-            doc.value.operation,
-            OPERATIONS.join(", ")
-        )));
+        problems.push(doc.problem(
+            &path(&[&"operation"]),
+            format!(
+                "unknown operation `{}` (expected one of {})",
+                doc.value.operation,
+                OPERATIONS.join(", ")
+            ),
+        ));
     }
     let (api, operation) = (api?, operation?);
     let expected = format!("data/tables/{}/{}.yaml", APIS[api], OPERATIONS[operation]);
@@ -278,25 +321,37 @@ fn explicit_resources(
     for (i, entry) in doc.value.resources.iter().enumerate() {
         let at = path(&[&"resources", &i]);
         if entry.id.is_empty()
-            || !entry.id.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
+            || !entry
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
         {
-            problems.push(doc.problem(&[at.clone(), path(&[&"id"])].concat(), format!(
-                "malformed id `{}` (expected letters, digits, `_`, `.` or `-`)",
-                entry.id
-            )));
+            problems.push(doc.problem(
+                &[at.clone(), path(&[&"id"])].concat(),
+                format!(
+                    "malformed id `{}` (expected letters, digits, `_`, `.` or `-`)",
+                    entry.id
+                ),
+            ));
         }
         if let Some(first) = ids.insert(&entry.id, i) {
-            problems.push(doc.problem(&[at.clone(), path(&[&"id"])].concat(), format!(
-                "duplicate id `{}` (entry {first} has it)",
-                entry.id
-            )));
+            problems.push(doc.problem(
+                &[at.clone(), path(&[&"id"])].concat(),
+                format!("duplicate id `{}` (entry {first} has it)", entry.id),
+            ));
         }
         if entry.rows.is_empty() {
-            problems.push(doc.problem(&[at.clone(), path(&[&"rows"])].concat(), "no rows: say which table rows this entry is"));
+            problems.push(doc.problem(
+                &[at.clone(), path(&[&"rows"])].concat(),
+                "no rows: say which table rows this entry is",
+            ));
         }
         for (m, matcher) in entry.rows.iter().enumerate() {
             if matcher.resource_type.trim().is_empty() {
-                problems.push(doc.problem(&[at.clone(), path(&[&"rows", &m, &"type"])].concat(), "empty type"));
+                problems.push(doc.problem(
+                    &[at.clone(), path(&[&"rows", &m, &"type"])].concat(),
+                    "empty type",
+                ));
             }
             matchers.push(Matcher {
                 entry: i,
@@ -325,7 +380,9 @@ fn explicit_resources(
             if modes == 0 {
                 modes = ALL_MODES;
             }
-            let repeated = templates.iter().any(|(p, _): &(String, u8)| p.eq_ignore_ascii_case(&template.path));
+            let repeated = templates
+                .iter()
+                .any(|(p, _): &(String, u8)| p.eq_ignore_ascii_case(&template.path));
             match shape(&template.path) {
                 Ok(_) if repeated => problems.push(doc.problem(
                     &[tat.clone(), path(&[&"path"])].concat(),
@@ -343,7 +400,11 @@ fn explicit_resources(
         }
         resources.push(Resource {
             id: entry.id.clone(),
-            resource_type: entry.rows.first().map(|m| m.resource_type.clone()).unwrap_or_default(),
+            resource_type: entry
+                .rows
+                .first()
+                .map(|m| m.resource_type.clone())
+                .unwrap_or_default(),
             templates,
             source: entry.source.clone(),
             note: entry.note.clone(),
@@ -370,8 +431,12 @@ fn row_resource(
         return None;
     }
     if row.paths.is_empty() {
-        let texts: Vec<String> =
-            row.qualifier.iter().chain(row.label.iter()).map(|t| loose_text(t)).collect();
+        let texts: Vec<String> = row
+            .qualifier
+            .iter()
+            .chain(row.label.iter())
+            .map(|t| loose_text(t))
+            .collect();
         let hits: Vec<usize> = matchers
             .iter()
             .filter(|m| {
@@ -396,11 +461,14 @@ fn row_resource(
             }
             many => {
                 let ids: Vec<&str> = many.iter().map(|e| resources[*e].id.as_str()).collect();
-                problems.push(doc.problem(&at, format!(
-                    "row `{}` matches several entries of data/resources.yaml: {}",
-                    describe(row),
-                    ids.join(", ")
-                )));
+                problems.push(doc.problem(
+                    &at,
+                    format!(
+                        "row `{}` matches several entries of data/resources.yaml: {}",
+                        describe(row),
+                        ids.join(", ")
+                    ),
+                ));
                 None
             }
         };
@@ -429,7 +497,8 @@ fn row_resource(
         .find(|e| shapes_of[*e].iter().any(|s| row_shapes.contains(s)));
     let existing = explicit.or_else(|| {
         (used_entry.len()..resources.len()).find(|r| {
-            resources[*r].resource_type == row.resource_type && shapes_of[*r].first() == Some(&first)
+            resources[*r].resource_type == row.resource_type
+                && shapes_of[*r].first() == Some(&first)
         })
     });
     let index = match existing {
@@ -452,7 +521,9 @@ fn row_resource(
     for (template, s) in row.paths.iter().zip(row_shapes) {
         if !shapes_of[index].contains(&s) {
             shapes_of[index].push(s);
-            resources[index].templates.push((template.clone(), ALL_MODES));
+            resources[index]
+                .templates
+                .push((template.clone(), ALL_MODES));
         }
     }
     Some(index)
@@ -525,13 +596,19 @@ fn check_catalog(
     for (i, p) in doc.value.permissions.iter().enumerate() {
         let at = path(&[&"permissions", &i]);
         if p.name.is_empty() || p.name.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            problems.push(doc.problem(&[at.clone(), path(&[&"name"])].concat(), format!("malformed permission name `{}`", p.name)));
+            problems.push(doc.problem(
+                &[at.clone(), path(&[&"name"])].concat(),
+                format!("malformed permission name `{}`", p.name),
+            ));
         }
         if previous.is_some_and(|prev| prev >= p.name.as_str()) {
-            problems.push(doc.problem(&[at.clone(), path(&[&"name"])].concat(), format!(
-                "`{}` is out of order or repeated (permissions are sorted by name)",
-                p.name
-            )));
+            problems.push(doc.problem(
+                &[at.clone(), path(&[&"name"])].concat(),
+                format!(
+                    "`{}` is out of order or repeated (permissions are sorted by name)",
+                    p.name
+                ),
+            ));
         }
         previous = Some(&p.name);
         let schemes = [&p.delegated_work, &p.delegated_personal, &p.application];
@@ -543,27 +620,47 @@ fn check_catalog(
             let sat = [at.clone(), path(&[mode])].concat();
             if let Some(level) = scheme.privilege_level {
                 if !(1..=4).contains(&level) {
-                    problems.push(doc.problem(&[sat.clone(), path(&[&"privilege_level"])].concat(), format!("privilege level {level} is not 1 to 4")));
+                    problems.push(doc.problem(
+                        &[sat.clone(), path(&[&"privilege_level"])].concat(),
+                        format!("privilege level {level} is not 1 to 4"),
+                    ));
                 }
             }
             for id in scheme.id.iter().chain(&scheme.other_ids) {
                 if !is_guid(id) {
-                    problems.push(doc.problem(&sat, format!("malformed GUID `{id}` (expected lower-case 8-4-4-4-12 hex)")));
+                    problems.push(doc.problem(
+                        &sat,
+                        format!("malformed GUID `{id}` (expected lower-case 8-4-4-4-12 hex)"),
+                    ));
                 }
                 // A delegated scope's GUID is shared by both delegated schemes.
-                let owner = format!("{} {}", p.name, if *mode == "application" { "application" } else { "delegated" });
+                let owner = format!(
+                    "{} {}",
+                    p.name,
+                    if *mode == "application" {
+                        "application"
+                    } else {
+                        "delegated"
+                    }
+                );
                 if let Some(other) = ids.insert(id.clone(), owner.clone()) {
-                    if other != owner {
-                        problems.push(doc.problem(&sat, format!("GUID {id} also belongs to {other}")));
+                    // The source gives some GUIDs to two entries; the catalog must say so.
+                    let recorded = p.notes.iter().any(|note| note.contains(id.as_str()));
+                    if other != owner && !recorded {
+                        problems
+                            .push(doc.problem(&sat, format!("GUID {id} also belongs to {other}")));
                     }
                 }
             }
         }
-        known.insert(p.name.clone(), Known {
-            delegated: p.delegated_work.is_some() || p.delegated_personal.is_some(),
-            application: p.application.is_some(),
-            rsc: p.rsc,
-        });
+        known.insert(
+            p.name.clone(),
+            Known {
+                delegated: p.delegated_work.is_some() || p.delegated_personal.is_some(),
+                application: p.application.is_some(),
+                rsc: p.rsc,
+            },
+        );
     }
     for (i, f) in doc.value.foreign_ids.iter().enumerate() {
         let at = path(&[&"foreign_ids", &i]);
@@ -571,7 +668,10 @@ fn check_catalog(
             problems.push(doc.problem(&at, "malformed GUID (expected lower-case 8-4-4-4-12 hex)"));
         }
         if !MODES.contains(&f.scheme.as_str()) {
-            problems.push(doc.problem(&[at.clone(), path(&[&"scheme"])].concat(), format!("unknown scheme `{}`", f.scheme)));
+            problems.push(doc.problem(
+                &[at.clone(), path(&[&"scheme"])].concat(),
+                format!("unknown scheme `{}`", f.scheme),
+            ));
         }
         if ids.contains_key(&f.id) {
             problems.push(doc.problem(&at, format!("GUID {} is also a Graph permission's", f.id)));
@@ -585,7 +685,9 @@ pub fn is_guid(s: &str) -> bool {
     let groups: Vec<&str> = s.split('-').collect();
     groups.len() == 5
         && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| {
-            g.len() == n && g.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            g.len() == n
+                && g.bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
         })
 }
 
@@ -612,25 +714,34 @@ fn check_errata(
     for (i, e) in doc.value.errata.iter().enumerate() {
         let at = path(&[&"errata", &i]);
         if !known.contains_key(&e.corrected) {
-            problems.push(doc.problem(&[at.clone(), path(&[&"corrected"])].concat(), format!(
-                "corrected name `{}` is not in data/catalog.yaml",
-                e.corrected
-            )));
+            problems.push(doc.problem(
+                &[at.clone(), path(&[&"corrected"])].concat(),
+                format!(
+                    "corrected name `{}` is not in data/catalog.yaml",
+                    e.corrected
+                ),
+            ));
         }
         if known.contains_key(&e.documented) {
-            problems.push(doc.problem(&[at.clone(), path(&[&"documented"])].concat(), format!(
-                "`{}` exists in data/catalog.yaml, so it is not a docs error",
-                e.documented
-            )));
+            problems.push(doc.problem(
+                &[at.clone(), path(&[&"documented"])].concat(),
+                format!(
+                    "`{}` exists in data/catalog.yaml, so it is not a docs error",
+                    e.documented
+                ),
+            ));
         }
         for (t, table) in e.tables.iter().enumerate() {
             let ok = table
                 .split_once('/')
                 .is_some_and(|(a, o)| APIS.contains(&a) && OPERATIONS.contains(&o));
             if !ok {
-                problems.push(doc.problem(&[at.clone(), path(&[&"tables", &t])].concat(), format!(
-                    "unknown table `{table}` (expected API/OPERATION, such as v1.0/create)"
-                )));
+                problems.push(doc.problem(
+                    &[at.clone(), path(&[&"tables", &t])].concat(),
+                    format!(
+                        "unknown table `{table}` (expected API/OPERATION, such as v1.0/create)"
+                    ),
+                ));
             }
         }
     }
@@ -650,13 +761,25 @@ fn check_cells(
 ) -> [Option<Vec<Perm>>; 3] {
     let at = path(&[&"rows", &i]);
     let table = format!("{api}/{op}");
-    let cells = [&row.delegated_work, &row.delegated_personal, &row.application];
+    let cells = [
+        &row.delegated_work,
+        &row.delegated_personal,
+        &row.application,
+    ];
     let mut out: [Option<Vec<Perm>>; 3] = [None, None, None];
     for (m, cell) in cells.into_iter().enumerate() {
         let cat = [at.clone(), path(&[&MODES[m]])].concat();
-        let Cell::Permissions(names) = cell else { continue };
+        let Cell::Permissions(names) = cell else {
+            continue;
+        };
         if names.is_empty() {
-            problems.push(doc.problem(&cat, format!("empty cell (write `{}` or list permissions)", schema::NOT_SUPPORTED)));
+            problems.push(doc.problem(
+                &cat,
+                format!(
+                    "empty cell (write `{}` or list permissions)",
+                    schema::NOT_SUPPORTED
+                ),
+            ));
         }
         let mut perms = Vec::new();
         for (k, documented) in names.iter().enumerate() {
@@ -666,7 +789,9 @@ fn check_cells(
                 continue;
             }
             if names[..k].contains(documented) {
-                problems.push(doc.problem(&nat, format!("`{documented}` is listed twice in this cell")));
+                problems.push(
+                    doc.problem(&nat, format!("`{documented}` is listed twice in this cell")),
+                );
             }
             let erratum = errata.iter().position(|e| {
                 e.documented == *documented && (e.tables.is_empty() || e.tables.contains(&table))
@@ -692,11 +817,11 @@ fn check_cells(
                                 if m == 2 { "n application" } else { " delegated" }
                             )));
                         }
-                        if rsc != k.rsc {
+                        // The docs may list an RSC-capable permission without `*` (it then
+                        // works as an ordinary one); marking one that is not RSC is an error.
+                        if rsc && !k.rsc {
                             problems.push(doc.problem(&nat, format!(
-                                "`{name}` is {}resource-specific consent in data/catalog.yaml but {}marked so here",
-                                if k.rsc { "" } else { "not " },
-                                if rsc { "" } else { "not " }
+                                "`{name}` is marked resource-specific consent here but is not RSC in data/catalog.yaml"
                             )));
                         }
                     }
@@ -707,9 +832,14 @@ fn check_cells(
         out[m] = Some(perms);
     }
     for (k, name) in row.rsc.iter().enumerate() {
-        let in_cell = cells.iter().any(|c| matches!(c, Cell::Permissions(n) if n.contains(name)));
+        let in_cell = cells
+            .iter()
+            .any(|c| matches!(c, Cell::Permissions(n) if n.contains(name)));
         if !in_cell {
-            problems.push(doc.problem(&[at.clone(), path(&[&"rsc", &k])].concat(), format!("`{name}` is marked RSC but is in no cell of this row")));
+            problems.push(doc.problem(
+                &[at.clone(), path(&[&"rsc", &k])].concat(),
+                format!("`{name}` is marked RSC but is in no cell of this row"),
+            ));
         }
     }
     out
@@ -759,7 +889,18 @@ fn build_trie(
                         },
                     };
                 }
-                add_route(&mut nodes[node], Route { resource: r, template, modes: *modes, derived }, resources, inputs, problems);
+                add_route(
+                    &mut nodes[node],
+                    Route {
+                        resource: r,
+                        template,
+                        modes: *modes,
+                        derived,
+                    },
+                    resources,
+                    inputs,
+                    problems,
+                );
             }
         }
     }
@@ -771,11 +912,21 @@ fn me_users_variant(template: &str, s: &Shape) -> Option<(String, Shape)> {
     let trimmed = template.trim_start_matches('/');
     match s.as_slice() {
         [Some(users), None, rest @ ..] if users == "users" => {
-            let tail = trimmed.splitn(3, '/').nth(2).map(|t| format!("/{t}")).unwrap_or_default();
-            Some((format!("/me{tail}"), [vec![Some("me".to_owned())], rest.to_vec()].concat()))
+            let tail = trimmed
+                .splitn(3, '/')
+                .nth(2)
+                .map(|t| format!("/{t}"))
+                .unwrap_or_default();
+            Some((
+                format!("/me{tail}"),
+                [vec![Some("me".to_owned())], rest.to_vec()].concat(),
+            ))
         }
         [Some(me), rest @ ..] if me == "me" => {
-            let tail = trimmed.split_once('/').map(|(_, t)| format!("/{t}")).unwrap_or_default();
+            let tail = trimmed
+                .split_once('/')
+                .map(|(_, t)| format!("/{t}"))
+                .unwrap_or_default();
             Some((
                 format!("/users/{{id}}{tail}"),
                 [vec![Some("users".to_owned()), None], rest.to_vec()].concat(),
@@ -792,7 +943,11 @@ fn add_route(
     inputs: &Inputs,
     problems: &mut Vec<Problem>,
 ) {
-    if let Some(same) = node.routes.iter_mut().find(|r| r.resource == route.resource) {
+    if let Some(same) = node
+        .routes
+        .iter_mut()
+        .find(|r| r.resource == route.resource)
+    {
         if same.derived && !route.derived {
             *same = route;
         }
@@ -839,21 +994,35 @@ fn where_defined(resource: &Resource, inputs: &Inputs, message: String) -> Probl
     for doc in &inputs.tables {
         if let Some(i) = doc.value.rows.iter().position(|r| {
             r.resource_type == resource.resource_type
-                && r.paths.first().is_some_and(|p| resource.id.ends_with(p.as_str()))
+                && r.paths
+                    .first()
+                    .is_some_and(|p| resource.id.ends_with(p.as_str()))
         }) {
             return doc.problem(&[Step::Key("rows".into()), Step::Index(i)], message);
         }
     }
-    Problem { file: "data/resources.yaml".into(), line: 0, col: 0, message }
+    Problem {
+        file: "data/resources.yaml".into(),
+        line: 0,
+        col: 0,
+        message,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Data version
 
 fn data_version(tables: &[Table], catalog: &schema::CatalogFile) -> String {
-    let newest = tables.iter().filter_map(|t| newest_date(&t.source.as_of)).max().unwrap_or_default();
+    let newest = tables
+        .iter()
+        .filter_map(|t| newest_date(&t.source.as_of))
+        .max()
+        .unwrap_or_default();
     let commit: String = catalog.source.commit.chars().take(7).collect();
-    format!("graph-docs {newest}; devx {commit} ({})", catalog.source.as_of)
+    format!(
+        "graph-docs {newest}; devx {commit} ({})",
+        catalog.source.as_of
+    )
 }
 
 /// The newest `YYYY-MM-DD` or `MM/DD/YYYY` date in `text`, as `YYYY-MM-DD`.

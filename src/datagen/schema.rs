@@ -10,6 +10,8 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::string::String;
+use std::vec::Vec;
 
 /// The text a cell holds when the docs say "Not supported".
 pub const NOT_SUPPORTED: &str = "not supported";
@@ -235,10 +237,18 @@ pub struct CatalogPermission {
     #[serde(default, skip_serializing_if = "is_false")]
     pub rsc: bool,
     /// The delegated scope for work or school accounts, if it exists.
-    #[serde(rename = "delegated-work", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "delegated-work",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub delegated_work: Option<SchemeEntry>,
     /// The delegated scope for personal Microsoft accounts, if it exists.
-    #[serde(rename = "delegated-personal", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "delegated-personal",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub delegated_personal: Option<SchemeEntry>,
     /// The application role, if it exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]

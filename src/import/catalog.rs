@@ -1106,6 +1106,15 @@ fn build_foreign(
                 if d.is_graph() || !is_public(&d.environment) {
                     continue;
                 }
+                if id == NIL_APP_ID {
+                    // A placeholder, not an identity: a lookup of the nil GUID must not name it.
+                    report.push(format!(
+                        "{PROVISIONING}: {name} ({}, resource app {}) gives the nil GUID as its id; not kept",
+                        scheme.key(),
+                        d.foreign_app
+                    ));
+                    continue;
+                }
                 if graph_by_name
                     .get(name.as_str())
                     .is_some_and(|ids| ids.contains(id))

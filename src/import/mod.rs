@@ -11,6 +11,8 @@ pub mod schema;
 pub mod catalog;
 pub mod docs;
 
+use std::string::String;
+
 /// Serialises a data file as the YAML written to `data/`, under a `# @generated` header line
 /// that names the command which wrote it.
 pub fn to_yaml<T: serde::Serialize>(value: &T, header: &str) -> Result<String, serde_yaml::Error> {
