@@ -69,7 +69,10 @@ fn seeds_dir() -> Option<PathBuf> {
         return Some(dir);
     }
     let message = format!("the seed pages are absent (no directory {})", dir.display());
-    assert!(std::env::var_os("MSGRAPH_SCOPES_REQUIRE_SOURCES").is_none(), "{message}");
+    assert!(
+        std::env::var_os("MSGRAPH_SCOPES_REQUIRE_SOURCES").is_none(),
+        "{message}"
+    );
     eprintln!("SKIPPED seed checks: {message}");
     None
 }
@@ -91,9 +94,13 @@ fn answer_now(
     mode: AuthMode,
 ) -> Result<Cell, String> {
     match lookup(api, operation, resource, mode) {
-        Ok(answer) => {
-            Ok(Cell::Permissions(answer.permissions().iter().map(|p| p.name().to_owned()).collect()))
-        }
+        Ok(answer) => Ok(Cell::Permissions(
+            answer
+                .permissions()
+                .iter()
+                .map(|p| p.name().to_owned())
+                .collect(),
+        )),
         Err(LookupError::NotSupported { .. }) => Ok(Cell::NotSupported),
         Err(e) => Err(format!("`{resource}` is not answerable: {e}")),
     }
@@ -121,18 +128,42 @@ fn superseded_data_is_well_formed() {
     for older in &file.superseded {
         let api: ApiVersion = older.api.parse().expect("api");
         let operation: Operation = older.operation.parse().expect("operation");
-        assert_eq!(table(api, operation).source().file, older.by, "{}: `by` must name the table's source", older.file);
+        assert_eq!(
+            table(api, operation).source().file,
+            older.by,
+            "{}: `by` must name the table's source",
+            older.file
+        );
         for row in &older.rows {
-            assert!(row.probe.is_some() || !row.changed.is_empty(), "{}: `{}` says nothing", older.file, row.row);
-            assert!(!row.note.trim().is_empty(), "{}: `{}` needs a note", older.file, row.row);
+            assert!(
+                row.probe.is_some() || !row.changed.is_empty(),
+                "{}: `{}` says nothing",
+                older.file,
+                row.row
+            );
+            assert!(
+                !row.note.trim().is_empty(),
+                "{}: `{}` needs a note",
+                older.file,
+                row.row
+            );
             for change in &row.changed {
                 let mode: AuthMode = change.mode.parse().expect("mode");
-                assert_eq!(mode.as_str(), change.mode, "modes are spelt as data/ spells them");
-                assert_ne!(change.was, change.now, "{}: `{}` records no change", older.file, row.row);
+                assert_eq!(
+                    mode.as_str(),
+                    change.mode,
+                    "modes are spelt as data/ spells them"
+                );
+                assert_ne!(
+                    change.was, change.now,
+                    "{}: `{}` records no change",
+                    older.file, row.row
+                );
             }
             if let Some(probe) = &row.probe {
                 for mode in AuthMode::ALL {
-                    answer_now(api, operation, probe, mode).unwrap_or_else(|e| panic!("{}: {e}", older.file));
+                    answer_now(api, operation, probe, mode)
+                        .unwrap_or_else(|e| panic!("{}: {e}", older.file));
                 }
             }
         }
@@ -156,14 +187,25 @@ fn every_seed_cell_is_answered_as_the_newest_table_says() {
     let mut used = 0;
     for page in &pages {
         let text = std::fs::read_to_string(page).expect("seed page");
-        let seed = import_page(&text, &page.display().to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let seed =
+            import_page(&text, &page.display().to_string()).unwrap_or_else(|e| panic!("{e}"));
         let api: ApiVersion = seed.api.parse().expect("api");
         let operation: Operation = seed.operation.parse().expect("operation");
-        let Some(older) = recorded.superseded.iter().find(|o| o.file == seed.source.file) else {
-            problems.push(format!("data/superseded.yaml has no entry for {}", seed.source.file));
+        let Some(older) = recorded
+            .superseded
+            .iter()
+            .find(|o| o.file == seed.source.file)
+        else {
+            problems.push(format!(
+                "data/superseded.yaml has no entry for {}",
+                seed.source.file
+            ));
             continue;
         };
-        assert!((older.api.as_str(), older.operation.as_str()) == (seed.api.as_str(), seed.operation.as_str()));
+        assert!(
+            (older.api.as_str(), older.operation.as_str())
+                == (seed.api.as_str(), seed.operation.as_str())
+        );
         for row in &seed.rows {
             let name = row_name(row);
             let entry = older.rows.iter().find(|r| r.row == name);
@@ -198,7 +240,10 @@ fn every_seed_cell_is_answered_as_the_newest_table_says() {
                     match answers.next().expect("a probe") {
                         Ok(first) => {
                             if answers.any(|a| a.as_ref() != Ok(&first)) {
-                                problems.push(format!("{}: the paths of `{name}` answer differently", seed.source.file));
+                                problems.push(format!(
+                                    "{}: the paths of `{name}` answer differently",
+                                    seed.source.file
+                                ));
                             }
                             first
                         }
@@ -209,7 +254,11 @@ fn every_seed_cell_is_answered_as_the_newest_table_says() {
                     }
                 };
                 if *was != now {
-                    changes.push(Change { mode: mode.as_str().to_owned(), was: was.clone(), now });
+                    changes.push(Change {
+                        mode: mode.as_str().to_owned(),
+                        was: was.clone(),
+                        now,
+                    });
                 }
             }
             let listed: &[Change] = entry.map_or(&[], |e| &e.changed);
@@ -223,7 +272,15 @@ fn every_seed_cell_is_answered_as_the_newest_table_says() {
     }
     let entries: usize = recorded.superseded.iter().map(|o| o.rows.len()).sum();
     if used != entries {
-        problems.push(format!("data/superseded.yaml has {} row entries that no seed row uses", entries - used));
+        problems.push(format!(
+            "data/superseded.yaml has {} row entries that no seed row uses",
+            entries - used
+        ));
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }

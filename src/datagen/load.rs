@@ -2,7 +2,7 @@
 
 use super::locate::Positions;
 use super::problem::Problem;
-use super::schema::{CatalogFile, ErrataFile, ResourcesFile, TableFile};
+use super::schema::{CatalogFile, CoverageFile, ErrataFile, ResourcesFile, TableFile};
 use serde::de::DeserializeOwned;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -42,6 +42,8 @@ pub struct Inputs {
     pub errata: Option<Doc<ErrataFile>>,
     /// `data/catalog.yaml`.
     pub catalog: Option<Doc<CatalogFile>>,
+    /// `data/coverage.yaml`.
+    pub coverage: Option<Doc<CoverageFile>>,
     /// Every file and directory read, for `cargo:rerun-if-changed`.
     pub read: Vec<PathBuf>,
     /// Files that exist but did not parse (their problem is already reported).
@@ -125,6 +127,12 @@ pub fn read(root: &Path) -> (Inputs, Vec<Problem>) {
     inputs.catalog = read_one(
         root,
         &data.join("catalog.yaml"),
+        (&mut inputs.read, &mut inputs.unreadable),
+        &mut problems,
+    );
+    inputs.coverage = read_one(
+        root,
+        &data.join("coverage.yaml"),
         (&mut inputs.read, &mut inputs.unreadable),
         &mut problems,
     );

@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+pub mod coverage;
 pub mod emit;
 pub mod load;
 pub mod locate;

@@ -251,6 +251,11 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         }
     }
 
+    // Only on otherwise sound tables: a row dropped for another problem is not a difference.
+    if problems.is_empty() {
+        super::coverage::check(&slots, &resources, inputs, &mut problems);
+    }
+
     let (nodes, max_static_len) = build_trie(&resources, &shapes_of, inputs, &mut problems);
     if !problems.is_empty() {
         problems.sort();

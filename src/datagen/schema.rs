@@ -202,6 +202,30 @@ pub struct Erratum {
     pub source: String,
 }
 
+/// `data/coverage.yaml`: the rows that some operations of an API version lack. The docs give
+/// each operation its own table and they do not list the same resources; every such
+/// difference is listed here, so that a re-import that adds or drops a row stops the build
+/// until someone looks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverageFile {
+    /// The differences, one per (API version, resource).
+    pub absent: Vec<Absence>,
+}
+
+/// A resource that some tables of one API version have and others lack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    /// `v1.0` or `beta`.
+    pub api: String,
+    /// The resource's id (`presence`, or `chatMessage:/teams/getAllMessages` for a row that
+    /// gives its own paths: its type and first path).
+    pub resource: String,
+    /// The operations whose tables lack it.
+    pub from: Vec<String>,
+}
+
 /// `data/catalog.yaml`: every Microsoft Graph permission, from Microsoft's devx catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
