@@ -65,7 +65,16 @@ fn every_page_imports_or_names_a_line() {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).unwrap_or_default();
         match import_page(&text, &name) {
-            Ok(table) => eprintln!("ok     {} rows  {}", table.rows.len(), source_file(&name)),
+            Ok(table) => {
+                // Deterministic: a second import gives the same bytes.
+                let again = import_page(&text, &name).map(|t| table_yaml(&t).ok());
+                assert_eq!(
+                    again.ok().flatten(),
+                    table_yaml(&table).ok(),
+                    "importing {name} twice gave different YAML"
+                );
+                eprintln!("ok     {} rows  {}", table.rows.len(), source_file(&name))
+            }
             Err(err) => {
                 for problem in err.problems() {
                     assert!(
