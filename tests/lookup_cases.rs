@@ -116,7 +116,7 @@ fn cases() -> Vec<Case> {
             (V1, Create, PERSONAL),
             "/Me/MailFolders('Inbox')/Messages",
             "message",
-            "/me/mailFolders('inbox')/messages",
+            "/me/mailFolders/{id}/messages",
             "Mail.ReadBasic",
         ),
         found(
@@ -126,12 +126,12 @@ fn cases() -> Vec<Case> {
             "/users/{id}/messages",
             "Mail.Read",
         ),
-        // Any folder has the shape of the Inbox form, which data/resources.yaml lists first.
+        // Any folder, the Inbox included (its OData key is a folder id).
         found(
             (V1, Create, APP),
             "https://graph.microsoft.com/v1.0/users/7a1f7d3e-8b6c-4d2a-9f0e-1b2c3d4e5f60/mailFolders/AAMkAGI2AAA=/messages?$filter=hasAttachments eq true",
             "message",
-            "/users/{id}/mailFolders('inbox')/messages",
+            "/users/{id}/mailFolders/{id}/messages",
             "Mail.Read",
         )
         .query("$filter=hasAttachments eq true"),
@@ -154,7 +154,7 @@ fn cases() -> Vec<Case> {
             (BETA, Create, WORK),
             "/me/mailFolders('Inbox')/messages",
             "message",
-            "/me/mailFolders('inbox')/messages",
+            "/me/mailFolders/{id}/messages",
             "Mail.ReadBasic",
         ),
         found(

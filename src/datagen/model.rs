@@ -251,8 +251,9 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         }
     }
 
-    // Only on otherwise sound tables: a row dropped for another problem is not a difference.
-    if problems.is_empty() {
+    // Only on otherwise sound tables: a row dropped for another problem, or a table that did
+    // not parse, is not a difference.
+    if problems.is_empty() && inputs.unreadable.is_empty() {
         super::coverage::check(&slots, &resources, inputs, &mut problems);
     }
 
