@@ -125,6 +125,23 @@ pub(crate) struct ForeignDef {
     pub resource_app: &'static str,
 }
 
+/// One rule of `data/rules.yaml`.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct RuleDef {
+    pub id: &'static str,
+    pub severity: crate::Severity,
+    /// Lower-case resource types; empty = any.
+    pub types: &'static [&'static str],
+    /// Mode bits ([`AuthMode::bit`]).
+    pub modes: u8,
+    pub templates: &'static [&'static str],
+    pub query: Option<&'static str>,
+    pub max_filter_ids: Option<u32>,
+    pub permissions: &'static [&'static str],
+    pub message: &'static str,
+    pub source: &'static str,
+}
+
 #[allow(clippy::all, clippy::pedantic, missing_docs, unreachable_pub)]
 pub(crate) mod generated {
     include!(concat!(env!("OUT_DIR"), "/data.rs"));

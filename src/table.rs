@@ -272,6 +272,17 @@ impl Row {
         self.resource().note
     }
 
+    /// The maximum lifetime of a subscription on this row's resource type, when the docs give
+    /// one.
+    pub fn max_lifetime(self) -> Option<crate::Lifetime> {
+        crate::Lifetime::of_type(self.row.resource_type)
+    }
+
+    /// The change types this row's resource type supports.
+    pub fn change_types(self) -> crate::ChangeTypes {
+        crate::ChangeTypes::of_type(self.row.resource_type)
+    }
+
     /// The cell for `mode`: the permissions, or `None` when the mode is not supported.
     ///
     /// ```

@@ -44,6 +44,8 @@ pub struct Model {
     pub catalog: schema::CatalogFile,
     /// What docs snapshot and catalog the data carries.
     pub data_version: String,
+    /// The rules, change types and lifetimes.
+    pub rules: super::rules::Rules,
 }
 
 /// One validated table.
@@ -257,6 +259,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
     }
 
     let (nodes, max_static_len) = build_trie(&resources, &shapes_of, inputs, &mut problems);
+    let rules = super::rules::check(inputs, &slots, &nodes, &known, &mut problems);
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
@@ -273,6 +276,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         max_static_len,
         catalog,
         data_version,
+        rules,
     })
 }
 
