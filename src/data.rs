@@ -24,6 +24,8 @@ pub(crate) struct TableDef {
     pub api: ApiVersion,
     pub operation: Operation,
     pub source: SourceDef,
+    /// `data/tables/<api>/<operation>.yaml`.
+    pub data_file: &'static str,
     pub rows: &'static [RowDef],
     /// Resource index -> row index in `rows`, or [`NONE`] when the table has no such row.
     pub by_resource: &'static [u16],
@@ -34,6 +36,8 @@ pub(crate) struct TableDef {
 pub(crate) struct RowDef {
     /// Index into [`generated::RESOURCES`].
     pub resource: u16,
+    /// The row's line in `data/tables/<api>/<operation>.yaml`.
+    pub line: u32,
     pub resource_type: &'static str,
     pub qualifier: Option<&'static str>,
     pub label: Option<&'static str>,

@@ -40,6 +40,9 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "std")]
+pub mod audit;
+
 mod api_version;
 mod auth_mode;
 mod catalog;

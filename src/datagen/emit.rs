@@ -72,8 +72,14 @@ fn table(model: &Model, t: &super::model::Table) -> TokenStream {
     let api = format_ident!("{}", ["V1", "Beta"][t.api]);
     let operation = format_ident!("{}", variant(OPERATIONS[t.operation]));
     let (page, as_of, file) = (&t.source.page, &t.source.as_of, &t.source.file);
+    let data_file = format!(
+        "data/tables/{}/{}.yaml",
+        super::model::APIS[t.api],
+        OPERATIONS[t.operation]
+    );
     let rows = t.rows.iter().map(|row| {
         let resource = row.resource as u16;
+        let line = row.line as u32;
         let ty = &row.row.resource_type;
         let qualifier = opt_str(row.row.qualifier.as_deref());
         let label = opt_str(row.row.label.as_deref());
@@ -86,7 +92,7 @@ fn table(model: &Model, t: &super::model::Table) -> TokenStream {
             }
         });
         quote! {
-            RowDef { resource: #resource, resource_type: #ty, qualifier: #qualifier, label: #label,
+            RowDef { resource: #resource, line: #line, resource_type: #ty, qualifier: #qualifier, label: #label,
                      paths: &[#(#paths),*], cells: [#(#cells),*] }
         }
     });
@@ -99,6 +105,7 @@ fn table(model: &Model, t: &super::model::Table) -> TokenStream {
             api: ApiVersion::#api,
             operation: Operation::#operation,
             source: SourceDef { page: #page, as_of: #as_of, file: #file },
+            data_file: #data_file,
             rows: &[#(#rows),*],
             by_resource: &[#(#by_resource),*],
         }

@@ -70,6 +70,8 @@ pub struct Row {
     pub row: TableRow,
     /// Cells by mode index; `None` = not supported.
     pub cells: [Option<Vec<Perm>>; 3],
+    /// The row's line in its data file.
+    pub line: usize,
 }
 
 /// One permission in a cell, after errata.
@@ -204,6 +206,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
                 resource,
                 row: row.clone(),
                 cells,
+                line: doc.pos.at(&at).line,
             });
         }
         slots[slot] = Some(Table {
