@@ -70,7 +70,7 @@ impl<'a> Split<'a> {
     }
 }
 
-/// Why [`split`] rejected a resource string.
+/// Why a resource string is not a resource path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PathError {
     /// Nothing is left once whitespace, host, version, query and `/` are removed.
@@ -85,7 +85,7 @@ pub enum PathError {
     UnterminatedQuote,
     /// A key that is not `name(key)`: no name before `(`, or text after the closing `)`.
     InvalidKey,
-    /// A segment longer than [`MAX_SEGMENT_LEN`] bytes.
+    /// A segment longer than 1,024 bytes.
     SegmentTooLong,
 }
 

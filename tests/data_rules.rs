@@ -5,7 +5,7 @@
 //! stops on bad data.
 
 #[path = "../src/datagen/mod.rs"]
-#[allow(dead_code, unreachable_pub, missing_docs)]
+#[allow(unreachable_pub, missing_docs)]
 mod datagen;
 
 use datagen::load::{parse, Inputs};

@@ -148,11 +148,7 @@ impl MarkedEventReceiver for Walker {
                     *expecting_key = false;
                 }
             }
-            Event::Alias(_) => {
-                if self.enter_node(mark) {
-                    self.leave_node();
-                }
-            }
+            Event::Alias(_) if self.enter_node(mark) => self.leave_node(),
             Event::SequenceStart(..) => {
                 self.enter_node(mark);
                 self.stack.push(Frame::Seq { next: 0 });

@@ -1,0 +1,153 @@
+//! The command line, as clap parses it.
+
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use msgraph_scopes::{ApiVersion, AuthMode, Operation, ParseError};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "Examples:
+  msgraph-scopes lookup '/teams/{id}/channels/{id}/messages' --op reauthorize
+  msgraph-scopes lookup /beta/me/messages --format json
+  msgraph-scopes lookup /me/drive/root --mode delegated-personal
+  msgraph-scopes lookup --type chatMessage --op update
+  msgraph-scopes permission Mail.Read
+  msgraph-scopes permission 570282fd-fa5c-430d-a7fd-fc8dc98a9dca";
+
+/// Least-privileged Microsoft Graph permissions for change-notification subscriptions.
+///
+/// Answers offline from the Graph docs' Permissions tables for the subscription operations
+/// (create, get, update, delete, reauthorize, list, getVapidPublicKey) in v1.0 and beta, and
+/// from Microsoft's permission catalog.
+#[derive(Debug, Parser)]
+#[command(name = "msgraph-scopes", max_term_width = 80, after_help = EXAMPLES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The least privileged permissions a subscription on RESOURCE needs.
+    ///
+    /// RESOURCE is what the subscription's `resource` property holds, in any of the usual
+    /// forms: `/teams/{id}/channels/{id}/messages`, concrete ids, `me/mailFolders('Inbox')/messages`,
+    /// a full `https://graph.microsoft.com/beta/...` URL, with or without a query string.
+    ///
+    /// Exit status: 0 when the resource is known (even where a mode is not supported),
+    /// 1 when it is unknown or not a resource string, 2 for a usage error.
+    Lookup(LookupArgs),
+    /// A permission's GUIDs, admin consent and privilege level, by name or by GUID.
+    ///
+    /// Exit status: 0 when found (a GUID of another API such as the retired Azure AD Graph is
+    /// found, and said to be no Microsoft Graph permission), 1 when unknown.
+    Permission(PermissionArgs),
+    /// Maintainer: import Graph docs pages' Permissions tables into data/tables.
+    ///
+    /// Prints each file written. Nothing is written unless every page imports; every problem
+    /// is printed as FILE:LINE: message.
+    ImportDocs(ImportDocsArgs),
+    /// Maintainer: import Microsoft's devx permission catalog into data/catalog.yaml.
+    ///
+    /// DIR holds SOURCE.md, permissions.json, provisioningInfo.json and
+    /// permissions-descriptions.json. The file is written only if its bytes change.
+    ImportCatalog(ImportCatalogArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// `lookup`.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("target").required(true).args(["resource", "resource_type"])))]
+pub struct LookupArgs {
+    /// The subscription resource (path, template or full URL).
+    #[arg(value_name = "RESOURCE")]
+    pub resource: Option<String>,
+    /// List every row of this resource type instead (`chatMessage`, `virtualEventWebinar`),
+    /// including rows with no known path.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub resource_type: Option<String>,
+    /// API version: v1.0 or beta [default: the version RESOURCE names, else v1.0].
+    #[arg(long, value_name = "API", value_parser = parse_api)]
+    pub api: Option<ApiVersion>,
+    /// Subscription operation: create, get, update (renew), delete, reauthorize, list or
+    /// get-vapid-public-key.
+    #[arg(long, value_name = "OPERATION", value_parser = parse_operation, default_value = "create")]
+    pub op: Operation,
+    /// Auth mode(s): delegated-work, delegated-personal, application (repeat or separate with
+    /// commas) [default: all three].
+    #[arg(long, value_name = "MODE", value_parser = parse_mode, value_delimiter = ',')]
+    pub mode: Vec<AuthMode>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `permission`.
+#[derive(Debug, Args)]
+pub struct PermissionArgs {
+    /// A permission name (`Mail.Read`, any case) or a GUID (8-4-4-4-12 hex digits).
+    #[arg(value_name = "NAME_OR_GUID")]
+    pub name_or_id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `import-docs`.
+#[derive(Debug, Args)]
+pub struct ImportDocsArgs {
+    /// Graph docs pages (`subscription-post-subscriptions.md`, ...).
+    #[arg(value_name = "FILE.md", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Where the tables go, as API/OPERATION.yaml.
+    #[arg(long, value_name = "DIR", default_value = "data/tables")]
+    pub out: PathBuf,
+    /// The API version of every page, instead of inferring it from the file name or source
+    /// comment.
+    #[arg(long, value_name = "API", value_parser = parse_api)]
+    pub api: Option<ApiVersion>,
+    /// The operation of every page, instead of inferring it.
+    #[arg(long, value_name = "OPERATION", value_parser = parse_operation)]
+    pub op: Option<Operation>,
+}
+
+/// `import-catalog`.
+#[derive(Debug, Args)]
+pub struct ImportCatalogArgs {
+    /// The devx catalog folder (upstream/devx).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The catalog file to write.
+    #[arg(long, value_name = "FILE", default_value = "data/catalog.yaml")]
+    pub out: PathBuf,
+}
+
+/// `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// How to print results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For a person.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+fn parse_api(s: &str) -> Result<ApiVersion, ParseError> {
+    s.parse()
+}
+
+fn parse_operation(s: &str) -> Result<Operation, ParseError> {
+    s.parse()
+}
+
+fn parse_mode(s: &str) -> Result<AuthMode, ParseError> {
+    s.parse()
+}

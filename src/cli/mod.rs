@@ -1,0 +1,71 @@
+//! The `msgraph-scopes` command: parsing the command line and running one subcommand.
+//!
+//! Every subcommand builds a [`output::Report`] (stdout text, stderr lines, exit status) and
+//! [`run`] writes it, so that no command prints as it goes and a closed stdout is handled once.
+
+mod args;
+mod import;
+mod json;
+mod lookup;
+mod output;
+mod permission;
+mod suggest;
+mod text;
+
+use args::{Cli, Command};
+use clap::{CommandFactory, FromArgMatches};
+use output::{Exit, Report};
+use std::process::ExitCode;
+use std::sync::OnceLock;
+
+/// The `--version` text after the name: the crate version and the data snapshot.
+fn version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        format!(
+            "{} (data: {})",
+            env!("CARGO_PKG_VERSION"),
+            msgraph_scopes::DATA_VERSION
+        )
+    })
+}
+
+/// The clap command, with the run-time version string.
+fn command() -> clap::Command {
+    Cli::command().version(version())
+}
+
+/// Parses the command line, runs the command and gives the exit status. Usage errors exit 2,
+/// `--help` and `--version` exit 0 (clap's own handling).
+pub fn run() -> ExitCode {
+    let matches = match command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(err) => err.exit(),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.format(&mut command()).exit(),
+    };
+    let report = match cli.command {
+        Command::Lookup(args) => lookup::run(&args),
+        Command::Permission(args) => permission::run(&args),
+        Command::ImportDocs(args) => import::docs(&args),
+        Command::ImportCatalog(args) => import::catalog(&args),
+        Command::Completions(args) => completions(&args),
+    };
+    report.emit()
+}
+
+/// `completions SHELL`: the completion script on stdout.
+fn completions(args: &args::CompletionsArgs) -> Report {
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command(), "msgraph-scopes", &mut script);
+    match String::from_utf8(script) {
+        Ok(script) => Report::success(script),
+        Err(err) => Report::failure(
+            Exit::Failure,
+            String::new(),
+            format!("the completion script is not UTF-8: {err}"),
+        ),
+    }
+}
