@@ -239,12 +239,7 @@ pub struct LifecycleAnswer<'a> {
     pub modes: Vec<Lifecycle<'a>>,
 }
 
-fn by_lifecycle<'a>(
-    input: &'a str,
-    api: ApiVersion,
-    args: &LookupArgs,
-    modes: Vec<AuthMode>,
-) -> Report {
+fn by_lifecycle(input: &str, api: ApiVersion, args: &LookupArgs, modes: Vec<AuthMode>) -> Report {
     let mut lifecycles = Vec::with_capacity(modes.len());
     for mode in modes {
         match lifecycle(api, input, mode) {

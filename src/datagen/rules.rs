@@ -149,7 +149,7 @@ pub fn check(
                 || !entry.templates.is_empty()
                 || entry.query.is_some()
                 || entry.max_filter_ids.is_some();
-            if entry.permissions.is_empty() == !about_answers {
+            if entry.permissions.is_empty() != about_answers {
                 problems.push(doc.problem(
                     &at,
                     "a rule concerns either answers (types, modes, templates, query, max_filter_ids) or permissions, and exactly one of them",
