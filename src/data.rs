@@ -24,6 +24,8 @@ pub(crate) struct TableDef {
     pub api: ApiVersion,
     pub operation: Operation,
     pub source: SourceDef,
+    /// `data/tables/<api>/<operation>.yaml`.
+    pub data_file: &'static str,
     pub rows: &'static [RowDef],
     /// Resource index -> row index in `rows`, or [`NONE`] when the table has no such row.
     pub by_resource: &'static [u16],
@@ -34,6 +36,8 @@ pub(crate) struct TableDef {
 pub(crate) struct RowDef {
     /// Index into [`generated::RESOURCES`].
     pub resource: u16,
+    /// The row's line in `data/tables/<api>/<operation>.yaml`.
+    pub line: u32,
     pub resource_type: &'static str,
     pub qualifier: Option<&'static str>,
     pub label: Option<&'static str>,
@@ -123,6 +127,23 @@ pub(crate) struct ForeignDef {
     pub name: &'static str,
     pub scheme: AuthMode,
     pub resource_app: &'static str,
+}
+
+/// One rule of `data/rules.yaml`.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct RuleDef {
+    pub id: &'static str,
+    pub severity: crate::Severity,
+    /// Lower-case resource types; empty = any.
+    pub types: &'static [&'static str],
+    /// Mode bits ([`AuthMode::bit`]).
+    pub modes: u8,
+    pub templates: &'static [&'static str],
+    pub query: Option<&'static str>,
+    pub max_filter_ids: Option<u32>,
+    pub permissions: &'static [&'static str],
+    pub message: &'static str,
+    pub source: &'static str,
 }
 
 #[allow(clippy::all, clippy::pedantic, missing_docs, unreachable_pub)]

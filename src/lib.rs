@@ -25,6 +25,9 @@
 //! * [`tables`], [`table`], [`Table`] and [`Row`] expose the whole matrix for tools that embed it.
 //! * [`permission`] and [`permission_by_id`] read Microsoft's permission catalog: names, GUIDs,
 //!   admin consent and privilege level per scheme.
+//! * [`Answer::notes`] gives the docs' rules around the tables (notes, warnings, errors);
+//!   [`Row::max_lifetime`] and [`Row::change_types`] what the docs say of lifetimes and change
+//!   types; [`lifecycle`] one permission for create, update, reauthorize and delete together.
 //! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
 //!
 //! The library is `no_std` and has no required dependencies beyond `phf`. The `cli` feature
@@ -37,10 +40,15 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "std")]
+pub mod audit;
+
 mod api_version;
 mod auth_mode;
 mod catalog;
 mod data;
+mod lifecycle;
+mod lifetime;
 mod lookup;
 mod operation;
 mod parse_error;
@@ -48,6 +56,7 @@ mod parse_error;
 #[allow(dead_code)]
 mod path;
 mod resolve;
+mod rules;
 mod table;
 
 #[cfg(feature = "import")]
@@ -59,11 +68,14 @@ pub use catalog::{
     catalog_source, permission, permission_by_id, permissions, ForeignPermission, IdLookup,
     PermissionInfo, Scheme, AZURE_AD_GRAPH, MICROSOFT_GRAPH,
 };
+pub use lifecycle::{lifecycle, Lifecycle, Step};
+pub use lifetime::{ChangeType, ChangeTypes, Lifetime};
 pub use lookup::{lookup, lookup_resolved, Answer, LookupError};
 pub use operation::Operation;
 pub use parse_error::ParseError;
 pub use path::PathError;
 pub use resolve::{resolve, Resolved};
+pub use rules::{permission_rules, rules, Notes, Rule, Severity};
 pub use table::{table, tables, Erratum, Permission, Permissions, Row, Source, Table, Template};
 
 /// Which Microsoft Graph docs snapshot and permission catalog the compiled data comes from:

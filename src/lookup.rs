@@ -118,6 +118,21 @@ impl<'a> Answer<'a> {
     pub fn least(&self) -> crate::Permission {
         self.permissions.least()
     }
+
+    /// The docs' rules that apply to this answer (notes, warnings, errors), in the order of
+    /// `data/rules.yaml`. An answer with an [`Error`](crate::Severity::Error) rule cannot work
+    /// as asked.
+    ///
+    /// ```
+    /// use msgraph_scopes::{lookup, ApiVersion, AuthMode, Operation, Severity};
+    ///
+    /// let answer = lookup(ApiVersion::V1, Operation::Create, "/me/messages", AuthMode::Application)?;
+    /// assert!(answer.notes().any(|rule| rule.id() == "me-needs-delegated" && rule.severity() == Severity::Error));
+    /// # Ok::<(), msgraph_scopes::LookupError>(())
+    /// ```
+    pub fn notes(&self) -> crate::Notes<'a> {
+        crate::Notes::new(self.row, self.template, self.mode, self.query)
+    }
 }
 
 /// Why a lookup has no permissions to give.

@@ -488,6 +488,27 @@ const fn hex_value(b: u8) -> Option<u8> {
     }
 }
 
+/// Whether a rule's template pattern matches a template: segment by segment, any `{...}`
+/// matching any `{...}`, static segments ignoring ASCII case, a final `...` matching the rest.
+/// Templates come from `data/` and are clean; `build.rs` checks each pattern against them.
+pub fn pattern_matches(pattern: &str, template: &str) -> bool {
+    let mut p = pattern.trim_matches('/').split('/');
+    let mut t = template.trim_matches('/').split('/');
+    loop {
+        match (p.next(), t.next()) {
+            (Some("..."), Some(_)) => return true,
+            (Some(a), Some(b)) => {
+                let param = |s: &str| s.starts_with('{') && s.ends_with('}');
+                if !(param(a) && param(b) || a.eq_ignore_ascii_case(b)) {
+                    return false;
+                }
+            }
+            (None, None) => return true,
+            _ => return false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     extern crate std;
@@ -501,6 +522,26 @@ mod tests {
     use std::vec::Vec;
 
     use Segment::{Param as P, Plain as S};
+
+    #[test]
+    fn rule_patterns() {
+        assert!(pattern_matches(
+            "/users/{id}/...",
+            "/users/{userId}/messages"
+        ));
+        assert!(pattern_matches(
+            "/me/...",
+            "/me/mailFolders('inbox')/messages"
+        ));
+        assert!(!pattern_matches("/me/...", "/me"));
+        assert!(pattern_matches("/me", "/me"));
+        assert!(pattern_matches(
+            "/teams/getAllMessages",
+            "/Teams/GETALLMESSAGES"
+        ));
+        assert!(!pattern_matches("/teams/getAllMessages", "/teams/{id}"));
+        assert!(!pattern_matches("/teams/{id}", "/teams/{id}/channels"));
+    }
 
     fn segs(path: &str) -> Vec<Segment<'_>> {
         segments(path).collect()

@@ -50,6 +50,11 @@ impl Table {
         }
     }
 
+    /// The data file the table is compiled from (`data/tables/v1.0/create.yaml`).
+    pub fn data_file(self) -> &'static str {
+        self.0.data_file
+    }
+
     /// The rows, in the docs' order.
     pub fn rows(self) -> impl ExactSizeIterator<Item = Row> + Clone {
         let table = self.0;
@@ -237,6 +242,18 @@ impl Row {
             .unwrap_or(self.row.resource_type)
     }
 
+    /// Where the row is in `data/`: its table's [data file](Table::data_file) and line.
+    ///
+    /// ```
+    /// use msgraph_scopes::{table, ApiVersion, Operation};
+    /// let row = table(ApiVersion::Beta, Operation::List).rows().next().unwrap();
+    /// assert_eq!(row.data_location().0, "data/tables/beta/list.yaml");
+    /// assert!(row.data_location().1 > 1);
+    /// ```
+    pub fn data_location(self) -> (&'static str, u32) {
+        (self.table.data_file, self.row.line)
+    }
+
     /// The paths the docs give in this row (often none).
     pub fn paths(self) -> &'static [&'static str] {
         self.row.paths
@@ -270,6 +287,17 @@ impl Row {
     /// A curator's note on the resource (why there is no path, what a qualifier means).
     pub fn note(self) -> Option<&'static str> {
         self.resource().note
+    }
+
+    /// The maximum lifetime of a subscription on this row's resource type, when the docs give
+    /// one.
+    pub fn max_lifetime(self) -> Option<crate::Lifetime> {
+        crate::Lifetime::of_type(self.row.resource_type)
+    }
+
+    /// The change types this row's resource type supports.
+    pub fn change_types(self) -> crate::ChangeTypes {
+        crate::ChangeTypes::of_type(self.row.resource_type)
     }
 
     /// The cell for `mode`: the permissions, or `None` when the mode is not supported.

@@ -164,9 +164,19 @@ fn headline_json() {
             "template",
             "permissions",
             "least",
-            "rsc"
+            "rsc",
+            "max_lifetime_minutes",
+            "notes"
         ])
     );
+    assert_eq!(answer["max_lifetime_minutes"], 4320);
+    let notes: Vec<&str> = answer["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .map(|n| n["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(notes, ["teams-resource-data-encryption"]);
     assert_eq!(answer["status"], "supported");
     assert_eq!(answer["least"], "ChannelMessage.Read.All");
     assert_eq!(answer["resource_type"], "chatMessage");
@@ -253,7 +263,7 @@ fn operation_spellings_and_names() {
     assert_eq!(v["operation"], "get-vapid-public-key");
     let v = json(&ok(&[
         "lookup",
-        "/me/messages",
+        "/users/{id}/messages",
         "--op",
         "renew",
         "--mode",
@@ -569,8 +579,12 @@ fn permission_by_name_text() {
 fn permission_by_name_json() {
     let out = ok(&["permission", "Mail.Read", "--format", "json"]);
     let v = json(&out);
-    assert_eq!(keys(&v), sorted(&["name", "rsc", "schemes", "notes"]));
-    assert_order(&out, 0, &["name", "rsc", "schemes", "notes"]);
+    assert_eq!(
+        keys(&v),
+        sorted(&["name", "rsc", "schemes", "notes", "rules"])
+    );
+    assert_order(&out, 0, &["name", "rsc", "schemes", "notes", "rules"]);
+    assert_eq!(v["rules"], serde_json::json!([]));
     assert_eq!(v["name"], "Mail.Read");
     assert_eq!(v["rsc"], false);
     assert_eq!(
@@ -859,4 +873,166 @@ fn closed_stdout_does_not_panic() {
 fn completions() {
     let out = ok(&["completions", "bash"]);
     assert!(out.contains("msgraph-scopes"));
+}
+
+// ---- rules, lifetimes, change types, lifecycle, audit ----
+
+#[test]
+fn another_users_mailbox_under_delegated_is_a_warning() {
+    let out = ok(&[
+        "lookup",
+        "/users/someone@contoso.com/messages",
+        "--mode",
+        "delegated-work",
+    ]);
+    assert!(out.contains("Mail.ReadBasic  (least privileged)"), "{out}");
+    assert!(out.contains("warning[outlook-other-mailbox]"), "{out}");
+    assert_fits(&out);
+    let v = json(&ok(&[
+        "lookup",
+        "/users/someone@contoso.com/messages",
+        "--mode",
+        "delegated-work",
+        "--format",
+        "json",
+    ]));
+    let notes = &v["answers"]["delegated-work"]["notes"];
+    assert!(notes
+        .as_array()
+        .expect("notes")
+        .iter()
+        .any(|n| n["id"] == "outlook-other-mailbox" && n["severity"] == "warning"));
+}
+
+#[test]
+fn me_under_application_is_an_error_that_says_why() {
+    let r = run(&["lookup", "/me/messages", "--mode", "application"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("error[me-needs-delegated] (application)"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("no signed-in user"), "{}", r.stderr);
+    assert!(
+        r.stdout.contains("error[me-needs-delegated]"),
+        "{}",
+        r.stdout
+    );
+    // Without --mode, the application column is shown with its error, and the lookup succeeds.
+    let all = ok(&["lookup", "/me/messages"]);
+    assert!(
+        all.contains("error[me-needs-delegated] (application)"),
+        "{all}"
+    );
+}
+
+#[test]
+fn presence_shows_its_sixty_minute_lifetime() {
+    let out = ok(&["lookup", "/communications/presences/{id}"]);
+    assert!(
+        out.contains("max lifetime        60 minutes (1 hour)"),
+        "{out}"
+    );
+    let v = json(&ok(&[
+        "lookup",
+        "/communications/presences/{id}",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v["answers"]["delegated-work"]["max_lifetime_minutes"], 60);
+}
+
+#[test]
+fn an_unsupported_change_type_is_an_error() {
+    let r = run(&["lookup", "/users/{id}", "--change-type", "created,updated"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("error[change-type-unsupported]"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("not created"), "{}", r.stderr);
+    ok(&["lookup", "/users/{id}", "--change-type", "updated,deleted"]);
+    let bad = run(&["lookup", "/users/{id}", "--change-type", "renamed"]);
+    assert_eq!(bad.code, 2);
+}
+
+#[test]
+fn lifecycle_names_the_operations_that_do_not_support_the_mode() {
+    let out = ok(&[
+        "lookup",
+        "/chats/{id}/messages",
+        "--lifecycle",
+        "--mode",
+        "delegated-work",
+    ]);
+    insta::assert_snapshot!("lifecycle_chat_messages", out);
+    let v = json(&ok(&[
+        "lookup",
+        "/chats/{id}/messages",
+        "--lifecycle",
+        "--mode",
+        "delegated-work",
+        "--format",
+        "json",
+    ]));
+    let l = &v["lifecycle"]["delegated-work"];
+    assert_eq!(l["least"], "Chat.Read");
+    assert_eq!(l["unsupported"], serde_json::json!(["update", "delete"]));
+    let app = json(&ok(&[
+        "lookup",
+        "/chats/{id}/messages",
+        "--lifecycle",
+        "--mode",
+        "application",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        app["lifecycle"]["application"]["unsupported"],
+        serde_json::json!([])
+    );
+    assert_eq!(run(&["lookup", "/x", "--lifecycle", "--op", "get"]).code, 2);
+}
+
+#[test]
+fn shared_outlook_permissions_never_work() {
+    let out = ok(&["permission", "Mail.Read.Shared"]);
+    assert!(out.contains("error[outlook-shared-permissions]"), "{out}");
+    let v = json(&ok(&["permission", "Mail.Read.Shared", "--format", "json"]));
+    assert_eq!(v["rules"][0]["id"], "outlook-shared-permissions");
+    assert_eq!(v["rules"][0]["severity"], "error");
+}
+
+#[test]
+fn audit_in_every_format() {
+    let text = ok(&["audit"]);
+    insta::assert_snapshot!("audit_text", text);
+    let markdown = ok(&["audit", "--format", "markdown"]);
+    insta::assert_snapshot!("audit_markdown", markdown);
+    let v = json(&ok(&["audit", "--format", "json"]));
+    let findings = v["findings"].as_array().expect("findings");
+    assert_eq!(v["count"], findings.len());
+    // Every finding cites data/ cells, each with a file, and a line where the row exists.
+    for f in findings {
+        let cells = f["cells"].as_array().expect("cells");
+        assert!(!cells.is_empty(), "{f}");
+        for c in cells {
+            assert!(c["file"]
+                .as_str()
+                .expect("file")
+                .starts_with("data/tables/"));
+        }
+    }
+    let chats = findings
+        .iter()
+        .find(|f| {
+            f["kind"] == "cell-differs"
+                && f["message"].as_str().is_some_and(|m| {
+                    m.starts_with("v1.0 delegated-work: chatMessage `/chats/{id}/messages`")
+                })
+        })
+        .expect("the /chats/{id}/messages delegated finding");
+    assert!(chats["cells"].as_array().expect("cells").len() >= 2);
 }

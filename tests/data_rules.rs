@@ -83,6 +83,10 @@ fn problems(changes: &[(&str, &str)]) -> Vec<String> {
             parse(name, text).map(|d| inputs.tables.push(d))
         } else if name.ends_with("resources.yaml") {
             parse(name, text).map(|d| inputs.resources = Some(d))
+        } else if name.ends_with("rules.yaml") {
+            parse(name, text).map(|d| inputs.rules = Some(d))
+        } else if name.ends_with("lifetimes.yaml") {
+            parse(name, text).map(|d| inputs.lifetimes = Some(d))
         } else if name.ends_with("coverage.yaml") {
             parse(name, text).map(|d| inputs.coverage = Some(d))
         } else if name.ends_with("errata.yaml") {
@@ -322,4 +326,57 @@ fn me_and_users_forms_are_one_resource() {
     let messages = nodes[me].statics.get("messages").copied().unwrap();
     assert_eq!(nodes[messages].routes.len(), 1);
     assert_eq!(nodes[messages].routes[0].template, "/me/messages");
+}
+
+#[test]
+fn rules_and_lifetimes_are_checked_against_the_tables() {
+    let rules = r#"
+rules:
+  - id: fine
+    severity: note
+    types: [chat]
+    templates: ["/chats/{chatId}"]
+    message: ok
+    source: test
+  - id: Not_Kebab
+    severity: fatal
+    types: [chatMessage]
+    modes: [delegated]
+    templates: ["/teams/..."]
+    query: "a=1&b=2"
+    message: bad
+    source: test
+  - id: fine
+    severity: error
+    permissions: [Mail.Read.Shared]
+    types: [chat]
+    message: ""
+    source: test
+change_types:
+  - types: [message, nothing]
+    allowed: [created, renamed]
+    source: test
+"#;
+    let lifetimes = r#"
+source: test
+lifetimes:
+  - {types: [chat], minutes: 60}
+  - {types: [chat, nothing], minutes: 0}
+unknown: []
+"#;
+    let valid_lifetimes = "source: test\nlifetimes:\n  - {types: [chat, message], minutes: 60}\n";
+    let valid_rules =
+        "rules:\n  - {id: fine, severity: note, types: [chat], message: ok, source: test}\n";
+    assert_eq!(
+        problems(&[
+            ("data/rules.yaml", valid_rules),
+            ("data/lifetimes.yaml", valid_lifetimes)
+        ]),
+        Vec::<String>::new()
+    );
+    insta::assert_snapshot!(problems(&[
+        ("data/rules.yaml", rules),
+        ("data/lifetimes.yaml", lifetimes)
+    ])
+    .join("\n"));
 }

@@ -1,7 +1,7 @@
 //! The command line, as clap parses it.
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
-use msgraph_scopes::{ApiVersion, AuthMode, Operation, ParseError};
+use msgraph_scopes::{ApiVersion, AuthMode, ChangeType, Operation, ParseError};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "Examples:
@@ -9,6 +9,9 @@ const EXAMPLES: &str = "Examples:
   msgraph-scopes lookup /beta/me/messages --format json
   msgraph-scopes lookup /me/drive/root --mode delegated-personal
   msgraph-scopes lookup --type chatMessage --op update
+  msgraph-scopes lookup '/chats/{id}/messages' --lifecycle --mode delegated-work
+  msgraph-scopes lookup /users/{id} --change-type created
+  msgraph-scopes audit --format markdown
   msgraph-scopes permission Mail.Read
   msgraph-scopes permission 570282fd-fa5c-430d-a7fd-fc8dc98a9dca";
 
@@ -34,14 +37,22 @@ pub enum Command {
     /// forms: `/teams/{id}/channels/{id}/messages`, concrete ids, `me/mailFolders('Inbox')/messages`,
     /// a full `https://graph.microsoft.com/beta/...` URL, with or without a query string.
     ///
+    /// Each answer also gives the maximum subscription lifetime and the docs' rules that apply
+    /// (notes, warnings, errors).
+    ///
     /// Exit status: 0 when the resource is known (even where a mode is not supported),
-    /// 1 when it is unknown or not a resource string, 2 for a usage error.
+    /// 1 when it is unknown or not a resource string, or when an error rule applies to a mode
+    /// given with --mode or to a --change-type; 2 for a usage error.
     Lookup(LookupArgs),
     /// A permission's GUIDs, admin consent and privilege level, by name or by GUID.
     ///
     /// Exit status: 0 when found (a GUID of another API such as the retired Azure AD Graph is
     /// found, and said to be no Microsoft Graph permission), 1 when unknown.
     Permission(PermissionArgs),
+    /// Every place where the docs' tables disagree with themselves or with the catalog.
+    ///
+    /// Each finding cites the cells it rests on as data/tables/API/OPERATION.yaml:LINE.
+    Audit(AuditArgs),
     /// Maintainer: import Graph docs pages' Permissions tables into data/tables.
     ///
     /// Prints each file written. Nothing is written unless every page imports; every problem
@@ -78,9 +89,36 @@ pub struct LookupArgs {
     /// commas) [default: all three].
     #[arg(long, value_name = "MODE", value_parser = parse_mode, value_delimiter = ',')]
     pub mode: Vec<AuthMode>,
+    /// The subscription's changeType(s) (created, updated, deleted; comma-separated): an
+    /// error when the docs say the resource does not support one.
+    #[arg(long, value_name = "TYPES", value_parser = parse_change_type, value_delimiter = ',')]
+    pub change_type: Vec<ChangeType>,
+    /// Answer the whole lifecycle (create, update, reauthorize, delete) at once: per mode the
+    /// least privileged single permission for all four, and the operations that disagree.
+    #[arg(long, conflicts_with_all = ["op", "resource_type"])]
+    pub lifecycle: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Output format (markdown is ready to paste into a docs issue).
+    #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+    pub format: AuditFormat,
+}
+
+/// How to print the audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    /// For a person.
+    Text,
+    /// One JSON object.
+    Json,
+    /// Markdown sections and tables.
+    Markdown,
 }
 
 /// `permission`.
@@ -145,6 +183,10 @@ fn parse_api(s: &str) -> Result<ApiVersion, ParseError> {
 }
 
 fn parse_operation(s: &str) -> Result<Operation, ParseError> {
+    s.parse()
+}
+
+fn parse_change_type(s: &str) -> Result<ChangeType, ParseError> {
     s.parse()
 }
 

@@ -1,7 +1,9 @@
 //! The JSON output: one object per command, keys in the documented order (struct field order).
 
-use super::lookup::{ModeAnswer, ResourceAnswer, TypeAnswer};
-use msgraph_scopes::{AuthMode, ForeignPermission, PermissionInfo, Permissions, Row, Scheme};
+use super::lookup::{LifecycleAnswer, ModeAnswer, Note, ResourceAnswer, TypeAnswer};
+use msgraph_scopes::{
+    AuthMode, ForeignPermission, LookupError, PermissionInfo, Permissions, Row, Rule, Scheme,
+};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -72,6 +74,43 @@ struct AnswerJson {
     template: &'static str,
     #[serde(flatten)]
     cell: Option<CellJson>,
+    #[serde(flatten)]
+    extra: Option<ExtraJson>,
+}
+
+/// What a supported answer adds after the cell: the maximum lifetime and the docs' rules.
+#[derive(Serialize)]
+struct ExtraJson {
+    max_lifetime_minutes: Option<u32>,
+    notes: Vec<NoteJson>,
+}
+
+/// A rule that applies.
+#[derive(Serialize)]
+pub struct NoteJson {
+    id: &'static str,
+    severity: &'static str,
+    message: String,
+    source: &'static str,
+}
+
+fn note(n: &Note) -> NoteJson {
+    NoteJson {
+        id: n.id,
+        severity: n.severity.as_str(),
+        message: n.message.clone(),
+        source: n.source,
+    }
+}
+
+/// A rule of the data, as JSON.
+pub fn rule(r: Rule) -> NoteJson {
+    NoteJson {
+        id: r.id(),
+        severity: r.severity().as_str(),
+        message: r.message().to_string(),
+        source: r.source(),
+    }
 }
 
 /// A supported cell's permissions.
@@ -135,6 +174,10 @@ pub fn resource_answer<'a>(answer: &ResourceAnswer<'a>) -> ResourceJson<'a> {
                 row: a.row.title(),
                 template: a.template,
                 cell: a.permissions.map(cell),
+                extra: a.permissions.map(|_| ExtraJson {
+                    max_lifetime_minutes: a.row.max_lifetime().map(|l| l.minutes()),
+                    notes: a.notes.iter().map(note).collect(),
+                }),
             };
             (a.mode, json)
         })
@@ -202,6 +245,78 @@ pub fn type_answer<'a>(answer: &TypeAnswer<'a>) -> TypeJson<'a> {
     }
 }
 
+/// The output of `lookup RESOURCE --lifecycle`.
+#[derive(Serialize)]
+pub struct LifecycleJson<'a> {
+    input: &'a str,
+    api: &'static str,
+    query: Option<&'a str>,
+    lifecycle: ByMode<ModeLifecycleJson>,
+}
+
+#[derive(Serialize)]
+struct ModeLifecycleJson {
+    least: Option<&'static str>,
+    unsupported: Vec<&'static str>,
+    disagreeing: Vec<&'static str>,
+    operations: Vec<StepJson>,
+}
+
+#[derive(Serialize)]
+struct StepJson {
+    operation: &'static str,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    template: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    permissions: Option<Vec<&'static str>>,
+}
+
+/// The JSON of a lifecycle answer.
+pub fn lifecycle_answer<'a>(answer: &LifecycleAnswer<'a>) -> LifecycleJson<'a> {
+    let modes = answer
+        .modes
+        .iter()
+        .map(|l| {
+            let operations = l
+                .steps()
+                .map(|step| {
+                    let (status, template, permissions) = match step.result {
+                        Ok(a) => (
+                            SUPPORTED,
+                            Some(a.template()),
+                            Some(a.permissions().iter().map(|p| p.name()).collect()),
+                        ),
+                        Err(LookupError::NotSupported { template, .. }) => {
+                            (NOT_SUPPORTED, Some(template), None)
+                        }
+                        Err(err) => (err.kind(), None, None),
+                    };
+                    StepJson {
+                        operation: step.operation.as_str(),
+                        status,
+                        template,
+                        permissions,
+                    }
+                })
+                .collect();
+            let json = ModeLifecycleJson {
+                least: l.least().map(|p| p.name()),
+                unsupported: l.unsupported().map(|op| op.as_str()).collect(),
+                disagreeing: l.disagreeing().map(|op| op.as_str()).collect(),
+                operations,
+            };
+            (l.mode(), json)
+        })
+        .collect();
+    LifecycleJson {
+        input: answer.input,
+        api: answer.api.as_str(),
+        query: answer.query,
+        lifecycle: ByMode(modes),
+    }
+}
+
 /// A catalog permission.
 #[derive(Serialize)]
 pub struct PermissionJson {
@@ -209,6 +324,7 @@ pub struct PermissionJson {
     rsc: bool,
     schemes: SchemesJson,
     notes: &'static [&'static str],
+    rules: Vec<NoteJson>,
 }
 
 #[derive(Serialize)]
@@ -248,6 +364,9 @@ pub fn permission(info: PermissionInfo) -> PermissionJson {
             application: info.scheme(AuthMode::Application).map(scheme),
         },
         notes: info.notes(),
+        rules: msgraph_scopes::permission_rules(info.name())
+            .map(rule)
+            .collect(),
     }
 }
 

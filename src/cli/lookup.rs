@@ -4,13 +4,13 @@ use super::args::{Format, LookupArgs};
 use super::output::{Exit, Report};
 use super::{json, suggest, text};
 use msgraph_scopes::{
-    lookup_resolved, resolve, table, ApiVersion, AuthMode, LookupError, Operation, Permissions,
-    Resolved, Row,
+    lifecycle, lookup_resolved, resolve, table, Answer, ApiVersion, AuthMode, Lifecycle,
+    LookupError, Operation, Permissions, Resolved, Row, Severity,
 };
 
 /// What one auth mode gets for a resource: its row and template, and the permissions (`None`
 /// when the docs say the mode is not supported).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ModeAnswer {
     /// The mode asked about.
     pub mode: AuthMode,
@@ -20,6 +20,49 @@ pub struct ModeAnswer {
     pub template: &'static str,
     /// The permissions, least privileged first; `None` = not supported.
     pub permissions: Option<Permissions>,
+    /// The docs' rules that apply, and change types the resource does not support.
+    pub notes: Vec<Note>,
+}
+
+/// A rule that applies to an answer (or a change type the resource does not support).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The rule's id (`change-type-unsupported` for the change-type check).
+    pub id: &'static str,
+    /// How much it matters.
+    pub severity: Severity,
+    /// What to know or do.
+    pub message: String,
+    /// The docs page that says so.
+    pub source: &'static str,
+}
+
+/// The notes for one answer: its rules, then each requested change type it does not support.
+fn notes(answer: &Answer<'_>, change_types: &[msgraph_scopes::ChangeType]) -> Vec<Note> {
+    let mut notes: Vec<Note> = answer
+        .notes()
+        .map(|rule| Note {
+            id: rule.id(),
+            severity: rule.severity(),
+            message: rule.message().to_string(),
+            source: rule.source(),
+        })
+        .collect();
+    let supported = answer.row().change_types();
+    for &change_type in change_types {
+        if !supported.contains(change_type) {
+            notes.push(Note {
+                id: "change-type-unsupported",
+                severity: Severity::Error,
+                message: format!(
+                    "{} subscriptions support only the change types {supported}, not {change_type}.",
+                    answer.row().resource_type()
+                ),
+                source: supported.source().unwrap_or_default(),
+            });
+        }
+    }
+    notes
 }
 
 /// The answer to `lookup RESOURCE`.
@@ -112,6 +155,9 @@ fn by_resource(input: &str, args: &LookupArgs, modes: Vec<AuthMode>) -> Report {
         (Some(api), _) | (None, Some(api)) => api,
         (None, None) => ApiVersion::V1,
     };
+    if args.lifecycle {
+        return by_lifecycle(input, api, args, modes);
+    }
     let operation = args.op;
     let mut answers = Vec::with_capacity(modes.len());
     for mode in modes {
@@ -121,12 +167,14 @@ fn by_resource(input: &str, args: &LookupArgs, modes: Vec<AuthMode>) -> Report {
                 row: answer.row(),
                 template: answer.template(),
                 permissions: Some(answer.permissions()),
+                notes: notes(&answer, &args.change_type),
             },
             Err(LookupError::NotSupported { row, template, .. }) => ModeAnswer {
                 mode,
                 row,
                 template,
                 permissions: None,
+                notes: Vec::new(),
             },
             Err(err) => {
                 let hint = elsewhere(&resolved, api, operation);
@@ -150,6 +198,72 @@ fn by_resource(input: &str, args: &LookupArgs, modes: Vec<AuthMode>) -> Report {
     let stdout = match args.format {
         Format::Json => json::line(&json::resource_answer(&answer)),
         Format::Text => text::resource_answer(&answer),
+    };
+    // An error-severity rule on a mode asked for with --mode means the subscription cannot
+    // work as asked: exit 1, saying why. (Without --mode every mode is shown, and a mode that
+    // cannot work, such as application for `/me/...`, is part of the answer.)
+    let mut errors: Vec<String> = Vec::new();
+    for a in &answer.answers {
+        let fatal = |n: &&Note| {
+            n.severity == Severity::Error
+                && (!args.mode.is_empty() || n.id == "change-type-unsupported")
+        };
+        for note in a.notes.iter().filter(fatal) {
+            let line = format!("error[{}] ({}): {}", note.id, a.mode, note.message);
+            if !errors.contains(&line) {
+                errors.push(line);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Report::success(stdout)
+    } else {
+        Report {
+            stdout,
+            stderr: errors,
+            exit: Exit::Failure,
+        }
+    }
+}
+
+/// The answer to `lookup RESOURCE --lifecycle`.
+#[derive(Debug)]
+pub struct LifecycleAnswer<'a> {
+    /// The resource as given.
+    pub input: &'a str,
+    /// The API version.
+    pub api: ApiVersion,
+    /// The resource's query string.
+    pub query: Option<&'a str>,
+    /// One lifecycle per requested mode.
+    pub modes: Vec<Lifecycle<'a>>,
+}
+
+fn by_lifecycle(input: &str, api: ApiVersion, args: &LookupArgs, modes: Vec<AuthMode>) -> Report {
+    let mut lifecycles = Vec::with_capacity(modes.len());
+    for mode in modes {
+        match lifecycle(api, input, mode) {
+            Ok(l) => lifecycles.push(l),
+            Err(err) => {
+                return failure(
+                    args.format,
+                    err.kind(),
+                    &err.to_string(),
+                    format!("{err} ({api} lifecycle): {input:?}"),
+                )
+            }
+        }
+    }
+    let query = resolve(input).ok().and_then(|r| r.query());
+    let answer = LifecycleAnswer {
+        input,
+        api,
+        query,
+        modes: lifecycles,
+    };
+    let stdout = match args.format {
+        Format::Json => json::line(&json::lifecycle_answer(&answer)),
+        Format::Text => text::lifecycle_answer(&answer),
     };
     Report::success(stdout)
 }

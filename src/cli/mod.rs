@@ -4,6 +4,7 @@
 //! [`run`] writes it, so that no command prints as it goes and a closed stdout is handled once.
 
 mod args;
+mod audit;
 mod import;
 mod json;
 mod lookup;
@@ -48,6 +49,7 @@ pub fn run() -> ExitCode {
     };
     let report = match cli.command {
         Command::Lookup(args) => lookup::run(&args),
+        Command::Audit(args) => audit::run(&args),
         Command::Permission(args) => permission::run(&args),
         Command::ImportDocs(args) => import::docs(&args),
         Command::ImportCatalog(args) => import::catalog(&args),

@@ -162,5 +162,9 @@ fn describe(info: PermissionInfo) -> String {
             text::wrap(&mut out, text::words(note), "  - ", "    ");
         }
     }
+    for rule in msgraph_scopes::permission_rules(info.name()) {
+        let line = format!("{rule} (see {})", rule.source());
+        text::wrap(&mut out, text::words(&line), "", "  ");
+    }
     out
 }

@@ -1,7 +1,7 @@
 //! The text output: short, plain (no colour), within 80 columns where the data allows.
 
-use super::lookup::{ModeAnswer, ResourceAnswer, TypeAnswer};
-use msgraph_scopes::{AuthMode, Permissions, Row};
+use super::lookup::{LifecycleAnswer, ModeAnswer, Note, ResourceAnswer, TypeAnswer};
+use msgraph_scopes::{AuthMode, LookupError, Permissions, Row};
 use std::fmt::Write;
 
 /// The line width the output is wrapped to.
@@ -50,11 +50,107 @@ pub fn resource_answer(answer: &ResourceAnswer<'_>) -> String {
         for a in modes {
             mode_cell(&mut out, a.mode, a.permissions);
         }
+        if modes.iter().any(|a| a.permissions.is_some()) {
+            match row.max_lifetime() {
+                Some(lifetime) => {
+                    let _ = writeln!(out, "{:<MODE_COLUMN$}{lifetime}", "max lifetime");
+                }
+                None => {
+                    let _ = writeln!(out, "{:<MODE_COLUMN$}not documented", "max lifetime");
+                }
+            }
+        }
     }
+    notes(&mut out, &answer.answers);
     rsc_legend(
         &mut out,
         answer.answers.iter().filter_map(|a| a.permissions),
     );
+    out
+}
+
+/// The rules that apply, once each, with the modes they apply to when not all.
+fn notes(out: &mut String, answers: &[ModeAnswer]) {
+    let mut seen: Vec<(&Note, Vec<AuthMode>)> = Vec::new();
+    for a in answers {
+        for note in &a.notes {
+            match seen.iter_mut().find(|(n, _)| *n == note) {
+                Some((_, modes)) => modes.push(a.mode),
+                None => seen.push((note, vec![a.mode])),
+            }
+        }
+    }
+    if seen.is_empty() {
+        return;
+    }
+    out.push('\n');
+    let asked = answers.len();
+    for (note, modes) in seen {
+        let scope = if modes.len() == asked && asked > 1 {
+            String::new()
+        } else {
+            let names: Vec<&str> = modes.iter().map(|m| m.as_str()).collect();
+            format!(" ({})", names.join(", "))
+        };
+        let text = format!("{}[{}]{scope}: {}", note.severity, note.id, note.message);
+        wrap(out, words(&text), "", "  ");
+    }
+}
+
+/// The text of a lifecycle answer: per mode the one permission for all four operations.
+pub fn lifecycle_answer(answer: &LifecycleAnswer<'_>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} lifecycle (create, update, reauthorize, delete) of {}",
+        answer.api, answer.input
+    );
+    query_line(&mut out, answer.query);
+    for l in &answer.modes {
+        out.push('\n');
+        let label = format!("{:<MODE_COLUMN$}", l.mode().as_str());
+        let indent = " ".repeat(MODE_COLUMN);
+        let supporting: Vec<&str> = l
+            .steps()
+            .filter(|s| s.result.is_ok())
+            .map(|s| s.operation.as_str())
+            .collect();
+        match l.least() {
+            Some(p) if l.is_complete() => {
+                let _ = writeln!(out, "{label}{}  (all four operations)", name(p));
+            }
+            Some(p) => {
+                let _ = writeln!(out, "{label}{}  (for {})", name(p), supporting.join(", "));
+            }
+            None if supporting.is_empty() => {
+                let _ = writeln!(out, "{label}not supported by any operation");
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "{label}no one permission serves {}",
+                    supporting.join(", ")
+                );
+            }
+        }
+        for step in l.steps() {
+            let why = match step.result {
+                Ok(_) => continue,
+                Err(LookupError::NotSupported { .. }) => "does not support this mode",
+                Err(_) => "has no row for this resource",
+            };
+            let _ = writeln!(out, "{indent}{} {why}", step.operation.as_str());
+        }
+        let disagreeing: Vec<&str> = l.disagreeing().map(|op| op.as_str()).collect();
+        if !disagreeing.is_empty() {
+            let text = format!(
+                "{} list other permissions than {}",
+                disagreeing.join(", "),
+                supporting.first().copied().unwrap_or_default()
+            );
+            wrap(&mut out, words(&text), &indent, &indent);
+        }
+    }
     out
 }
 

@@ -2,7 +2,9 @@
 
 use super::locate::Positions;
 use super::problem::Problem;
-use super::schema::{CatalogFile, CoverageFile, ErrataFile, ResourcesFile, TableFile};
+use super::schema::{
+    CatalogFile, CoverageFile, ErrataFile, LifetimesFile, ResourcesFile, RulesFile, TableFile,
+};
 use serde::de::DeserializeOwned;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -44,6 +46,10 @@ pub struct Inputs {
     pub catalog: Option<Doc<CatalogFile>>,
     /// `data/coverage.yaml`.
     pub coverage: Option<Doc<CoverageFile>>,
+    /// `data/rules.yaml`.
+    pub rules: Option<Doc<RulesFile>>,
+    /// `data/lifetimes.yaml`.
+    pub lifetimes: Option<Doc<LifetimesFile>>,
     /// Every file and directory read, for `cargo:rerun-if-changed`.
     pub read: Vec<PathBuf>,
     /// Files that exist but did not parse (their problem is already reported).
@@ -133,6 +139,18 @@ pub fn read(root: &Path) -> (Inputs, Vec<Problem>) {
     inputs.coverage = read_one(
         root,
         &data.join("coverage.yaml"),
+        (&mut inputs.read, &mut inputs.unreadable),
+        &mut problems,
+    );
+    inputs.rules = read_one(
+        root,
+        &data.join("rules.yaml"),
+        (&mut inputs.read, &mut inputs.unreadable),
+        &mut problems,
+    );
+    inputs.lifetimes = read_one(
+        root,
+        &data.join("lifetimes.yaml"),
         (&mut inputs.read, &mut inputs.unreadable),
         &mut problems,
     );

@@ -14,6 +14,7 @@ pub mod model;
 #[path = "../path.rs"]
 pub mod path;
 pub mod problem;
+pub mod rules;
 pub mod schema;
 
 use problem::Problem;

@@ -44,6 +44,8 @@ pub struct Model {
     pub catalog: schema::CatalogFile,
     /// What docs snapshot and catalog the data carries.
     pub data_version: String,
+    /// The rules, change types and lifetimes.
+    pub rules: super::rules::Rules,
 }
 
 /// One validated table.
@@ -68,6 +70,8 @@ pub struct Row {
     pub row: TableRow,
     /// Cells by mode index; `None` = not supported.
     pub cells: [Option<Vec<Perm>>; 3],
+    /// The row's line in its data file.
+    pub line: usize,
 }
 
 /// One permission in a cell, after errata.
@@ -202,6 +206,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
                 resource,
                 row: row.clone(),
                 cells,
+                line: doc.pos.at(&at).line,
             });
         }
         slots[slot] = Some(Table {
@@ -258,6 +263,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
     }
 
     let (nodes, max_static_len) = build_trie(&resources, &shapes_of, inputs, &mut problems);
+    let rules = super::rules::check(inputs, &slots, &nodes, &known, &mut problems);
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
@@ -274,6 +280,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         max_static_len,
         catalog,
         data_version,
+        rules,
     })
 }
 

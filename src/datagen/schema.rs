@@ -226,6 +226,87 @@ pub struct Absence {
     pub from: Vec<String>,
 }
 
+/// `data/rules.yaml`: the rules the docs state around the tables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    /// The rules, in the order answers list them.
+    pub rules: Vec<RuleEntry>,
+    /// Change types where the docs restrict them.
+    #[serde(default)]
+    pub change_types: Vec<ChangeTypeEntry>,
+}
+
+/// One rule: conditions, a severity and a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleEntry {
+    /// A stable kebab-case id.
+    pub id: String,
+    /// `note`, `warning` or `error`.
+    pub severity: String,
+    /// Row resource types it applies to; empty means any.
+    #[serde(default)]
+    pub types: Vec<String>,
+    /// Auth modes it applies to; empty means any.
+    #[serde(default)]
+    pub modes: Vec<String>,
+    /// Template patterns (exact, or a prefix ending in `/...`); empty means any.
+    #[serde(default)]
+    pub templates: Vec<String>,
+    /// A `&`-separated part of the query that must be present (ignoring case).
+    #[serde(default)]
+    pub query: Option<String>,
+    /// Applies when `$filter=id in (...)` names more ids than this.
+    #[serde(default)]
+    pub max_filter_ids: Option<u32>,
+    /// Permissions whose request the rule concerns (instead of answers).
+    #[serde(default)]
+    pub permissions: Vec<String>,
+    /// What the user should know or do.
+    pub message: String,
+    /// The page that states the rule, relative to `upstream/graph-docs/`.
+    pub source: String,
+}
+
+/// Allowed change types for some resource types.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeTypeEntry {
+    /// Row resource types.
+    pub types: Vec<String>,
+    /// `created`, `updated`, `deleted`.
+    pub allowed: Vec<String>,
+    /// The page that says so.
+    pub source: String,
+}
+
+/// `data/lifetimes.yaml`: maximum subscription lifetimes per resource type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifetimesFile {
+    /// The page the lifetimes come from.
+    pub source: String,
+    /// The lifetimes.
+    pub lifetimes: Vec<LifetimeEntry>,
+    /// Resource types of the tables that the source gives no lifetime for.
+    #[serde(default)]
+    pub unknown: Vec<String>,
+}
+
+/// One lifetime.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifetimeEntry {
+    /// Row resource types.
+    pub types: Vec<String>,
+    /// Maximum lifetime in minutes.
+    pub minutes: u32,
+    /// A conflict or condition worth knowing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// `data/catalog.yaml`: every Microsoft Graph permission, from Microsoft's devx catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

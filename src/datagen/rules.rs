@@ -1,0 +1,242 @@
+//! `data/rules.yaml` and `data/lifetimes.yaml`: the docs' rules around the tables, the change
+//! types they restrict, and maximum lifetimes per resource type, checked against the tables.
+
+use super::load::Inputs;
+use super::locate::path;
+use super::model::{Known, Node, Table, MODES};
+use super::path::pattern_matches;
+use super::problem::Problem;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The severities, in index order.
+pub const SEVERITIES: [&str; 3] = ["note", "warning", "error"];
+/// The change types, in bit order.
+pub const CHANGE_TYPES: [&str; 3] = ["created", "updated", "deleted"];
+
+/// One validated rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Stable id.
+    pub id: String,
+    /// Index into [`SEVERITIES`].
+    pub severity: usize,
+    /// Lower-case resource types; empty = any.
+    pub types: Vec<String>,
+    /// Mode bits; all modes when none are given.
+    pub modes: u8,
+    /// Template patterns as written.
+    pub templates: Vec<String>,
+    /// Query part.
+    pub query: Option<String>,
+    /// `$filter` id limit.
+    pub max_filter_ids: Option<u32>,
+    /// Permission names (for rules about requesting them).
+    pub permissions: Vec<String>,
+    /// The message.
+    pub message: String,
+    /// The source page.
+    pub source: String,
+}
+
+/// Everything validated from the two files.
+#[derive(Debug, Default)]
+pub struct Rules {
+    /// The rules, in file order.
+    pub rules: Vec<Rule>,
+    /// Lower-case type -> (allowed change-type bits, source).
+    pub change_types: BTreeMap<String, (u8, String)>,
+    /// Lower-case type -> (minutes, note).
+    pub lifetimes: BTreeMap<String, (u32, Option<String>)>,
+    /// Where the lifetimes come from.
+    pub lifetimes_source: String,
+}
+
+/// Validates the rules and lifetimes against the tables, the path trie and the catalog.
+pub fn check(
+    inputs: &Inputs,
+    tables: &[Option<Table>],
+    nodes: &[Node],
+    known: &HashMap<String, Known>,
+    problems: &mut Vec<Problem>,
+) -> Rules {
+    let types: BTreeSet<String> = tables
+        .iter()
+        .flatten()
+        .flat_map(|t| t.rows.iter().map(|r| r.row.resource_type.to_lowercase()))
+        .collect();
+    let templates: Vec<&str> = nodes
+        .iter()
+        .flat_map(|n| n.routes.iter().map(|r| r.template.as_str()))
+        .collect();
+    let mut out = Rules::default();
+    if let Some(doc) = &inputs.rules {
+        let mut ids = BTreeSet::new();
+        for (i, entry) in doc.value.rules.iter().enumerate() {
+            let at = path(&[&"rules", &i]);
+            let field = |name: &str| [at.clone(), path(&[&name])].concat();
+            let id_ok = !entry.id.is_empty()
+                && entry
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !id_ok {
+                problems.push(doc.problem(
+                    &field("id"),
+                    format!("rule id `{}` is not kebab-case", entry.id),
+                ));
+            }
+            if !ids.insert(entry.id.as_str()) {
+                problems
+                    .push(doc.problem(&field("id"), format!("duplicate rule id `{}`", entry.id)));
+            }
+            let severity = SEVERITIES
+                .iter()
+                .position(|s| *s == entry.severity)
+                .unwrap_or_else(|| {
+                    problems.push(doc.problem(
+                        &field("severity"),
+                        format!(
+                            "unknown severity `{}` (expected note, warning or error)",
+                            entry.severity
+                        ),
+                    ));
+                    0
+                });
+            for ty in &entry.types {
+                if !types.contains(&ty.to_lowercase()) {
+                    problems.push(doc.problem(
+                        &field("types"),
+                        format!("`{ty}` is the type of no table row"),
+                    ));
+                }
+            }
+            let mut modes = 0u8;
+            for mode in &entry.modes {
+                match MODES.iter().position(|m| m == mode) {
+                    Some(bit) => modes |= 1 << bit,
+                    None => problems
+                        .push(doc.problem(&field("modes"), format!("unknown mode `{mode}`"))),
+                }
+            }
+            for pattern in &entry.templates {
+                if !templates.iter().any(|t| pattern_matches(pattern, t)) {
+                    problems.push(doc.problem(
+                        &field("templates"),
+                        format!("`{pattern}` matches no template of data/ (placeholders match any `{{...}}`)"),
+                    ));
+                }
+            }
+            if entry
+                .query
+                .as_deref()
+                .is_some_and(|q| q.is_empty() || q.contains('&'))
+            {
+                problems.push(doc.problem(
+                    &field("query"),
+                    "`query` is one non-empty `name=value` part",
+                ));
+            }
+            for name in &entry.permissions {
+                if !known.contains_key(name) {
+                    problems.push(doc.problem(
+                        &field("permissions"),
+                        format!("`{name}` is not in data/catalog.yaml"),
+                    ));
+                }
+            }
+            let about_answers = !entry.types.is_empty()
+                || !entry.modes.is_empty()
+                || !entry.templates.is_empty()
+                || entry.query.is_some()
+                || entry.max_filter_ids.is_some();
+            if entry.permissions.is_empty() != about_answers {
+                problems.push(doc.problem(
+                    &at,
+                    "a rule concerns either answers (types, modes, templates, query, max_filter_ids) or permissions, and exactly one of them",
+                ));
+            }
+            if entry.message.trim().is_empty() || entry.source.trim().is_empty() {
+                problems.push(doc.problem(&at, "a rule needs a message and a source"));
+            }
+            out.rules.push(Rule {
+                id: entry.id.clone(),
+                severity,
+                types: entry.types.iter().map(|t| t.to_lowercase()).collect(),
+                modes: if modes == 0 { 0b111 } else { modes },
+                templates: entry.templates.clone(),
+                query: entry.query.clone(),
+                max_filter_ids: entry.max_filter_ids,
+                permissions: entry.permissions.clone(),
+                message: entry.message.trim().to_owned(),
+                source: entry.source.clone(),
+            });
+        }
+        for (i, entry) in doc.value.change_types.iter().enumerate() {
+            let at = path(&[&"change_types", &i]);
+            let mut bits = 0u8;
+            for allowed in &entry.allowed {
+                match CHANGE_TYPES.iter().position(|c| c == allowed) {
+                    Some(bit) => bits |= 1 << bit,
+                    None => problems.push(doc.problem(
+                        &[at.clone(), path(&[&"allowed"])].concat(),
+                        format!("unknown change type `{allowed}` (expected created, updated or deleted)"),
+                    )),
+                }
+            }
+            if bits == 0 {
+                problems.push(doc.problem(&at, "allows no change type"));
+            }
+            for ty in &entry.types {
+                let key = ty.to_lowercase();
+                if !types.contains(&key) {
+                    problems.push(doc.problem(&at, format!("`{ty}` is the type of no table row")));
+                }
+                if out
+                    .change_types
+                    .insert(key, (bits, entry.source.clone()))
+                    .is_some()
+                {
+                    problems.push(doc.problem(&at, format!("`{ty}` has its change types twice")));
+                }
+            }
+        }
+    }
+    if let Some(doc) = &inputs.lifetimes {
+        out.lifetimes_source = doc.value.source.clone();
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut claim = |ty: &str, at: &[super::locate::Step], problems: &mut Vec<Problem>| {
+            let key = ty.to_lowercase();
+            if !types.contains(&key) {
+                problems.push(doc.problem(at, format!("`{ty}` is the type of no table row")));
+            }
+            if !seen.insert(key) {
+                problems.push(doc.problem(at, format!("`{ty}` is listed twice")));
+            }
+        };
+        for (i, entry) in doc.value.lifetimes.iter().enumerate() {
+            let at = path(&[&"lifetimes", &i]);
+            if entry.minutes == 0 {
+                problems.push(doc.problem(&at, "a lifetime of 0 minutes"));
+            }
+            for ty in &entry.types {
+                claim(ty, &at, problems);
+                out.lifetimes
+                    .insert(ty.to_lowercase(), (entry.minutes, entry.note.clone()));
+            }
+        }
+        for ty in &doc.value.unknown {
+            claim(ty, &path(&[&"unknown"]), problems);
+        }
+        for ty in &types {
+            if !seen.contains(ty) {
+                problems.push(doc.problem(
+                    &path(&[&"lifetimes"]),
+                    format!(
+                        "resource type `{ty}` has no lifetime; add it, or list it under `unknown`"
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}

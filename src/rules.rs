@@ -1,0 +1,229 @@
+//! The docs' rules around the tables ([`Rule`]): notes, warnings and errors that decide whether
+//! an answer really works, attached to answers by [`Answer::notes`](crate::Answer::notes).
+
+use crate::data::{self, RuleDef};
+use crate::path::pattern_matches;
+use crate::{AuthMode, Row};
+use core::fmt;
+
+/// How much a rule matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing (an encryption certificate is needed, a licence applies).
+    Note,
+    /// Probably wrong (delegated access to another user's mailbox).
+    Warning,
+    /// Cannot work (`/me` under application permissions).
+    Error,
+}
+
+impl Severity {
+    /// `note`, `warning` or `error`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// One rule of `data/rules.yaml`.
+///
+/// ```
+/// use msgraph_scopes::{rules, Severity};
+/// let rule = rules().find(|r| r.id() == "me-needs-delegated").unwrap();
+/// assert_eq!(rule.severity(), Severity::Error);
+/// assert!(rule.source().ends_with(".md"));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Rule(&'static RuleDef);
+
+impl Rule {
+    /// A stable kebab-case id (`outlook-other-mailbox`), for suppressions and reports.
+    pub fn id(self) -> &'static str {
+        self.0.id
+    }
+
+    /// How much it matters.
+    pub fn severity(self) -> Severity {
+        self.0.severity
+    }
+
+    /// What to know or do.
+    pub fn message(self) -> &'static str {
+        self.0.message
+    }
+
+    /// The docs page that states it, relative to the docs repository's content folders.
+    pub fn source(self) -> &'static str {
+        self.0.source
+    }
+
+    /// The permissions whose request the rule concerns (empty for rules about answers).
+    pub fn permissions(self) -> &'static [&'static str] {
+        self.0.permissions
+    }
+
+    /// Whether the rule applies to an answer for `row` matched through `template`, under
+    /// `mode`, with the resource's `query`.
+    pub(crate) fn applies(
+        self,
+        row: Row,
+        template: &str,
+        mode: AuthMode,
+        query: Option<&str>,
+    ) -> bool {
+        let r = self.0;
+        if !r.permissions.is_empty() || r.modes & mode.bit() == 0 {
+            return false;
+        }
+        if !r.types.is_empty()
+            && !r
+                .types
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(row.resource_type()))
+        {
+            return false;
+        }
+        if !r.templates.is_empty() && !r.templates.iter().any(|p| pattern_matches(p, template)) {
+            return false;
+        }
+        if let Some(part) = r.query {
+            let query = query.unwrap_or("");
+            if !query
+                .split('&')
+                .any(|q| q.trim().eq_ignore_ascii_case(part))
+            {
+                return false;
+            }
+        }
+        if let Some(max) = r.max_filter_ids {
+            if filter_ids(query.unwrap_or("")) <= max as usize {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("id", &self.id())
+            .field("severity", &self.severity())
+            .finish()
+    }
+}
+
+impl fmt::Display for Rule {
+    /// `warning[outlook-other-mailbox]: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]: {}", self.severity(), self.id(), self.message())
+    }
+}
+
+/// Every rule, in the order of `data/rules.yaml`.
+pub fn rules() -> impl ExactSizeIterator<Item = Rule> + Clone {
+    data::RULES.iter().map(Rule)
+}
+
+/// The rules about requesting the permission `name` (ASCII case-insensitive).
+///
+/// ```
+/// use msgraph_scopes::{permission_rules, Severity};
+/// let rule = permission_rules("Mail.Read.Shared").next().unwrap();
+/// assert_eq!(rule.severity(), Severity::Error);
+/// assert!(permission_rules("Mail.Read").next().is_none());
+/// ```
+pub fn permission_rules(name: &str) -> impl Iterator<Item = Rule> + '_ {
+    rules().filter(move |r| r.permissions().iter().any(|p| p.eq_ignore_ascii_case(name)))
+}
+
+/// The rules that apply to one answer; see [`Answer::notes`](crate::Answer::notes).
+#[derive(Debug, Clone)]
+pub struct Notes<'a> {
+    rules: core::slice::Iter<'static, RuleDef>,
+    row: Row,
+    template: &'static str,
+    mode: AuthMode,
+    query: Option<&'a str>,
+}
+
+impl<'a> Notes<'a> {
+    pub(crate) fn new(
+        row: Row,
+        template: &'static str,
+        mode: AuthMode,
+        query: Option<&'a str>,
+    ) -> Self {
+        Notes {
+            rules: data::RULES.iter(),
+            row,
+            template,
+            mode,
+            query,
+        }
+    }
+}
+
+impl Iterator for Notes<'_> {
+    type Item = Rule;
+
+    fn next(&mut self) -> Option<Rule> {
+        let (row, template, mode, query) = (self.row, self.template, self.mode, self.query);
+        self.rules
+            .by_ref()
+            .map(Rule)
+            .find(|r| r.applies(row, template, mode, query))
+    }
+}
+
+/// How many ids a `$filter=id in (...)` query names (0 when it has no such list).
+fn filter_ids(query: &str) -> usize {
+    let Some(filter) = query.split('&').find(|p| {
+        let p = p.trim_start();
+        p.len() >= 7 && p[..7].eq_ignore_ascii_case("$filter")
+    }) else {
+        return 0;
+    };
+    let Some(open) = filter.find('(') else {
+        return 0;
+    };
+    let list = &filter[open + 1..];
+    let list = &list[..list.rfind(')').unwrap_or(list.len())];
+    if list.trim().is_empty() {
+        return 0;
+    }
+    let mut quoted = false;
+    let mut ids = 1;
+    for c in list.chars() {
+        match c {
+            '\'' | '"' => quoted = !quoted,
+            ',' if !quoted => ids += 1,
+            _ => {}
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_in_filter() {
+        assert_eq!(filter_ids("$filter=id in ('a','b','c')"), 3);
+        assert_eq!(filter_ids("$filter=id in ('a,b')"), 1);
+        assert_eq!(filter_ids("$select=x&$FILTER=id in (a)"), 1);
+        assert_eq!(filter_ids("$filter=id in ()"), 0);
+        assert_eq!(filter_ids("model=A"), 0);
+        assert_eq!(filter_ids("$filter=id in ('a'"), 1);
+    }
+}
