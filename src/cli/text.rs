@@ -86,7 +86,7 @@ fn notes(out: &mut String, answers: &[ModeAnswer]) {
     out.push('\n');
     let asked = answers.len();
     for (note, modes) in seen {
-        let scope = if modes.len() == asked && asked > 1 {
+        let scope = if modes.len() == asked {
             String::new()
         } else {
             let names: Vec<&str> = modes.iter().map(|m| m.as_str()).collect();
