@@ -143,10 +143,21 @@ impl core::error::Error for PathError {}
 /// parentheses, an unterminated quote, a malformed key, or a segment over [`MAX_SEGMENT_LEN`].
 #[inline]
 pub fn split(resource: &str) -> Result<Split<'_>, PathError> {
+    split_pieces(resource, &mut Pieces::new())
+}
+
+/// [`split`], recording in `pieces` where the pieces of [`Split::path`] are, found in the same
+/// pass: a resolver walks them with [`Pieces::segments`] without scanning the path again.
+///
+/// # Errors
+///
+/// As [`split`].
+#[inline]
+pub fn split_pieces<'a>(resource: &'a str, pieces: &mut Pieces) -> Result<Split<'a>, PathError> {
     let rest = strip_host(resource.trim_ascii()).trim_start_matches('/');
     let (version, rest) = strip_version(rest);
     let rest = rest.trim_start_matches('/');
-    let (path, query) = scan(rest)?;
+    let (path, query) = scan(rest, pieces)?;
     if path.is_empty() {
         return Err(PathError::Empty);
     }
@@ -156,6 +167,132 @@ pub fn split(resource: &str) -> Result<Split<'_>, PathError> {
         version,
     })
 }
+
+/// How many pieces [`split_pieces`] records; [`Pieces::segments`] is `None` for a path with more
+/// (or longer than 64 KiB).
+pub const MAX_PIECES: usize = 16;
+
+/// Where the pieces of a path are (start, end, and the `(` of a key), as [`scan`] found them.
+#[derive(Debug, Clone, Default)]
+pub struct Pieces {
+    /// How many pieces the path has (possibly more than were recorded).
+    count: usize,
+    /// A position did not fit `u16`.
+    overflow: bool,
+    starts: [u16; MAX_PIECES],
+    ends: [u16; MAX_PIECES],
+    /// The index of the piece's key `(`, or 0 (a key never opens a path).
+    keys: [u16; MAX_PIECES],
+    /// The path has a `%`.
+    escapes: bool,
+}
+
+impl Pieces {
+    /// No pieces yet.
+    #[inline]
+    pub fn new() -> Pieces {
+        Pieces::default()
+    }
+
+    #[inline]
+    fn at(&mut self, i: usize) -> u16 {
+        u16::try_from(i).unwrap_or_else(|_| {
+            self.overflow = true;
+            0
+        })
+    }
+
+    /// A piece starts at `at`; the previous one ended at `prev_end`.
+    #[inline]
+    fn start(&mut self, at: usize, prev_end: usize) {
+        let (at, prev_end) = (self.at(at), self.at(prev_end));
+        if let Some(end) = self.count.checked_sub(1).and_then(|i| self.ends.get_mut(i)) {
+            *end = prev_end;
+        }
+        if let Some(start) = self.starts.get_mut(self.count) {
+            *start = at;
+        }
+        self.count += 1;
+    }
+
+    /// The current piece has its key `(` at `at` (only the first counts).
+    #[inline]
+    fn key(&mut self, at: usize) {
+        let at = self.at(at);
+        if let Some(key) = self.count.checked_sub(1).and_then(|i| self.keys.get_mut(i)) {
+            if *key == 0 {
+                *key = at;
+            }
+        }
+    }
+
+    #[inline]
+    fn finish(&mut self, end: usize) {
+        let end = self.at(end);
+        if let Some(last) = self.count.checked_sub(1).and_then(|i| self.ends.get_mut(i)) {
+            *last = end;
+        }
+    }
+
+    /// Whether the path has a `%` (so a segment may hold a `%XX` escape).
+    #[inline]
+    pub fn has_escapes(&self) -> bool {
+        self.escapes
+    }
+
+    /// The segments of `path` (the [`Split::path`] these pieces were found in), as
+    /// [`segments`] yields them; `None` when the path has more than [`MAX_PIECES`] pieces.
+    #[inline]
+    pub fn segments<'p, 'a>(&'p self, path: &'a str) -> Option<PieceSegments<'p, 'a>> {
+        (self.count <= MAX_PIECES && !self.overflow).then_some(PieceSegments {
+            pieces: self,
+            path,
+            next: 0,
+            pending: None,
+        })
+    }
+}
+
+/// The segments of a path from its recorded [`Pieces`]; see [`Pieces::segments`].
+#[derive(Debug, Clone)]
+pub struct PieceSegments<'p, 'a> {
+    pieces: &'p Pieces,
+    path: &'a str,
+    next: usize,
+    pending: Option<&'a str>,
+}
+
+impl<'a> Iterator for PieceSegments<'_, 'a> {
+    type Item = Segment<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Segment<'a>> {
+        if let Some(key) = self.pending.take() {
+            return Some(Segment::Param(key));
+        }
+        let i = self.next;
+        if i >= self.pieces.count {
+            return None;
+        }
+        self.next += 1;
+        let start = usize::from(*self.pieces.starts.get(i)?);
+        let end = usize::from(*self.pieces.ends.get(i)?);
+        let text = self.path.get(start..end)?;
+        let open = usize::from(*self.pieces.keys.get(i)?);
+        if open == 0 {
+            return Some(bare(text));
+        }
+        // A key piece that `scan` accepted: `name(key)`, the `)` last.
+        let name = self.path.get(start..open)?;
+        let key = self.path.get(open + 1..end - 1)?;
+        if !key.is_empty() {
+            self.pending = Some(unquote(key));
+        }
+        Some(bare(name))
+    }
+}
+
+impl FusedIterator for PieceSegments<'_, '_> {}
 
 /// `s` without a leading `http://HOST` or `https://HOST` (scheme case-insensitive); the host
 /// ends at the first `/` or `?`.
@@ -201,9 +338,91 @@ fn strip_version(s: &str) -> (Option<Version>, &str) {
     }
 }
 
+/// Bytes that [`scan`] must look at one by one: everything that can change its state or be an
+/// error (`/ ? ( ) '`, C0 controls, DEL, and `0xC2`, the lead byte of the C1 controls). Any
+/// other byte, in any state, only extends the current piece, so runs of them are skipped whole.
+const SCAN_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_scan_special(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// Whether `b` is one of the [`SCAN_SPECIAL`] bytes, by comparisons (which vectorise).
+#[inline(always)]
+const fn is_scan_special(b: u8) -> bool {
+    (b < 0x20)
+        | (b == 0x7f)
+        | (b == 0xc2)
+        | (b == b'/')
+        | (b == b'?')
+        | (b == b'(')
+        | (b == b')')
+        | (b == b'\'')
+}
+
+/// `0x01` in every byte.
+const LO: u64 = 0x0101_0101_0101_0101;
+/// `0x80` in every byte.
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit set in every zero byte of `v` (and possibly in bytes above one): the lowest set
+/// bit is exact.
+#[inline(always)]
+const fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(LO) & !v & HI
+}
+
+/// The high bit set in every [`SCAN_SPECIAL`] byte of the little-endian word `x` (and possibly
+/// in bytes above one): the lowest set bit marks the first special byte.
+#[inline(always)]
+const fn special_bytes(x: u64) -> u64 {
+    let control = x.wrapping_sub(LO * 0x20) & !x & HI;
+    control
+        | zero_bytes(x ^ (LO * 0x7f))
+        | zero_bytes(x ^ (LO * 0xc2))
+        | zero_bytes(x ^ (LO * b'\'' as u64))
+        | zero_bytes(x ^ (LO * b'(' as u64))
+        | zero_bytes(x ^ (LO * b')' as u64))
+        // `/` (0x2F) and `?` (0x3F) differ in one bit.
+        | zero_bytes((x | (LO * 0x10)) ^ (LO * b'?' as u64))
+}
+
+/// The first [`SCAN_SPECIAL`] byte at or after `i` (or the end): 8 bytes at a time, without a
+/// branch per byte. Sets `escapes` when it sees a `%` (possibly one after the end).
+#[inline]
+fn run_end(bytes: &[u8], mut i: usize, escapes: &mut bool) -> usize {
+    let mut percent = 0;
+    while let Some(word) = bytes
+        .get(i..i + 8)
+        .and_then(|word| <[u8; 8]>::try_from(word).ok())
+    {
+        let word = u64::from_le_bytes(word);
+        percent |= zero_bytes(word ^ (LO * b'%' as u64));
+        let special = special_bytes(word);
+        if special != 0 {
+            *escapes |= percent != 0;
+            return i + (special.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    *escapes |= percent != 0;
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    let end = rest
+        .iter()
+        .position(|&b| SCAN_SPECIAL[usize::from(b)])
+        .unwrap_or(rest.len());
+    *escapes |= rest.get(..end).is_some_and(|run| run.contains(&b'%'));
+    i + end
+}
+
 /// Finds the query and validates the path in a single pass. `s` has no leading `/`.
-/// Returns the path without trailing `/`, possibly empty.
-fn scan(s: &str) -> Result<(&str, Option<&str>), PathError> {
+/// Returns the path without trailing `/`, possibly empty, and records its pieces.
+fn scan<'s>(s: &'s str, pieces: &mut Pieces) -> Result<(&'s str, Option<&'s str>), PathError> {
+    let bytes = s.as_bytes();
     let mut depth: usize = 0;
     let mut in_quote = false;
     // Start of the current piece, and whether its key group has closed already.
@@ -213,40 +432,75 @@ fn scan(s: &str) -> Result<(&str, Option<&str>), PathError> {
     let mut empty_piece = false;
     // End of the last byte that belongs to a piece: the path without trailing `/`.
     let mut path_end = 0;
-    let mut prev = 0u8;
     let mut query = None;
 
-    for (i, b) in s.bytes().enumerate() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let prev = if i > 0 {
+            bytes.get(i - 1).copied()
+        } else {
+            None
+        };
+        if !SCAN_SPECIAL[usize::from(b)] && prev != Some(0xc2) {
+            // A run of ordinary bytes `i..end`: each would only pass the checks below that do
+            // not depend on the byte, and the first of them is the one that can fail them.
+            let end = run_end(bytes, i, &mut pieces.escapes);
+            if i == seg_start {
+                if empty_piece {
+                    return Err(PathError::EmptySegment);
+                }
+                pieces.start(i, path_end);
+            }
+            if i - seg_start >= MAX_SEGMENT_LEN {
+                return Err(PathError::SegmentTooLong);
+            }
+            if closed && !in_quote {
+                return Err(PathError::InvalidKey);
+            }
+            if end - 1 - seg_start >= MAX_SEGMENT_LEN {
+                return Err(PathError::SegmentTooLong);
+            }
+            path_end = end;
+            i = end;
+            continue;
+        }
         // C0 controls and DEL; C1 controls are U+0080..=U+009F, encoded as C2 80..C2 9F.
-        if b < 0x20 || b == 0x7f || (prev == 0xc2 && (0x80..=0x9f).contains(&b)) {
+        if b < 0x20 || b == 0x7f || (prev == Some(0xc2) && (0x80..=0x9f).contains(&b)) {
             return Err(PathError::ControlChar);
         }
-        prev = b;
+        i += 1;
         if depth == 0 && !in_quote {
             match b {
                 b'/' => {
-                    if i == seg_start {
+                    if i - 1 == seg_start {
                         empty_piece = true;
                     }
-                    seg_start = i + 1;
+                    seg_start = i;
                     closed = false;
                     continue;
                 }
                 b'?' => {
-                    query = Some(s.get(i + 1..).unwrap_or(""));
+                    query = Some(s.get(i..).unwrap_or(""));
                     break;
                 }
                 _ => {}
             }
         }
-        // `b` belongs to the piece that starts at `seg_start`.
-        if i == seg_start && empty_piece {
-            return Err(PathError::EmptySegment);
+        let at = i - 1;
+        if b == b'%' {
+            pieces.escapes = true;
         }
-        if i - seg_start >= MAX_SEGMENT_LEN {
+        // `b` belongs to the piece that starts at `seg_start`.
+        if at == seg_start {
+            if empty_piece {
+                return Err(PathError::EmptySegment);
+            }
+            pieces.start(at, path_end);
+        }
+        if at - seg_start >= MAX_SEGMENT_LEN {
             return Err(PathError::SegmentTooLong);
         }
-        path_end = i + 1;
+        path_end = i;
         if in_quote {
             if b == b'\'' {
                 in_quote = false;
@@ -256,8 +510,11 @@ fn scan(s: &str) -> Result<(&str, Option<&str>), PathError> {
         match b {
             b'\'' if depth > 0 => in_quote = true,
             b'(' => {
-                if depth == 0 && (closed || i == seg_start) {
-                    return Err(PathError::InvalidKey);
+                if depth == 0 {
+                    if closed || at == seg_start {
+                        return Err(PathError::InvalidKey);
+                    }
+                    pieces.key(at);
                 }
                 depth += 1;
             }
@@ -278,6 +535,7 @@ fn scan(s: &str) -> Result<(&str, Option<&str>), PathError> {
     if depth > 0 {
         return Err(PathError::UnbalancedParen);
     }
+    pieces.finish(path_end);
     Ok((s.get(..path_end).unwrap_or(""), query))
 }
 
@@ -316,6 +574,8 @@ pub struct Segments<'a> {
     rest: &'a str,
     /// The key of a `name(key)` piece whose name was just yielded.
     pending: Option<&'a str>,
+    /// Whether the path has a `(` at all; without one, pieces are what lies between `/`s.
+    keyed: bool,
 }
 
 /// Iterates over the segments of `path` (normally [`Split::path`]).
@@ -332,6 +592,7 @@ pub fn segments(path: &str) -> Segments<'_> {
     Segments {
         rest: path,
         pending: None,
+        keyed: path.as_bytes().contains(&b'('),
     }
 }
 
@@ -344,12 +605,29 @@ struct Piece {
 /// Measures the first piece of `s` (up to the first `/` outside parentheses).
 #[inline]
 fn next_piece(s: &str) -> Piece {
+    // Outside parentheses only `/` and `(` matter (a quote opens a literal only inside them):
+    // a piece without `(` is found by looking for those two bytes alone.
+    let bytes = s.as_bytes();
+    match bytes.iter().position(|&b| b == b'/' || b == b'(') {
+        None => Piece {
+            len: s.len(),
+            key_open: None,
+        },
+        Some(i) if bytes.get(i) == Some(&b'/') => Piece {
+            len: i,
+            key_open: None,
+        },
+        Some(open) => keyed_piece(s, open),
+    }
+}
+
+/// Measures a piece whose first `(` outside quotes is at `open` (no `/` before it).
+fn keyed_piece(s: &str, open: usize) -> Piece {
     let mut depth: usize = 0;
     let mut in_quote = false;
-    let mut open = None;
     let mut close = None;
     let mut len = s.len();
-    for (i, b) in s.bytes().enumerate() {
+    for (i, b) in s.bytes().enumerate().skip(open) {
         if in_quote {
             in_quote = b != b'\'';
             continue;
@@ -360,12 +638,7 @@ fn next_piece(s: &str) -> Piece {
                 break;
             }
             b'\'' if depth > 0 => in_quote = true,
-            b'(' => {
-                if depth == 0 && open.is_none() {
-                    open = Some(i);
-                }
-                depth += 1;
-            }
+            b'(' => depth += 1,
             b')' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 && close.is_none() {
@@ -375,8 +648,8 @@ fn next_piece(s: &str) -> Piece {
             _ => {}
         }
     }
-    let key_open = match (open, close) {
-        (Some(o), Some(c)) if o > 0 && c + 1 == len => Some(o),
+    let key_open = match close {
+        Some(c) if open > 0 && c + 1 == len => Some(open),
         _ => None,
     };
     Piece { len, key_open }
@@ -409,7 +682,15 @@ impl<'a> Iterator for Segments<'a> {
             if self.rest.is_empty() {
                 return None;
             }
-            let piece = next_piece(self.rest);
+            let piece = if self.keyed {
+                next_piece(self.rest)
+            } else {
+                // Outside parentheses only `/` ends a piece.
+                Piece {
+                    len: self.rest.find('/').unwrap_or(self.rest.len()),
+                    key_open: None,
+                }
+            };
             let text = self.rest.get(..piece.len).unwrap_or("");
             self.rest = self.rest.get(piece.len + 1..).unwrap_or("");
             if text.is_empty() {
@@ -458,6 +739,14 @@ pub fn is_placeholder(seg: &str) -> bool {
 /// Reads at most `3 * MAX_STATIC_LEN` bytes of `segment`.
 #[inline]
 pub fn fold_segment<'b>(segment: &str, buf: &'b mut [u8; MAX_STATIC_LEN]) -> Option<&'b str> {
+    fold_segment_within(segment, buf)
+}
+
+/// [`fold_segment`] into a buffer of any length: `None` when the folded segment does not fit
+/// `buf`. A resolver that knows its longest static segment passes a buffer that long, so that
+/// longer segments (ids) are rejected early and never hashed.
+#[inline]
+pub fn fold_segment_within<'b>(segment: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     let bytes = segment.as_bytes();
     let mut len = 0;
     let mut i = 0;
@@ -522,6 +811,126 @@ mod tests {
     use std::vec::Vec;
 
     use Segment::{Param as P, Plain as S};
+
+    /// The byte-by-byte `scan` the fast one must agree with: finds the query and validates the path in a single pass. `s` has no leading `/`.
+    /// Returns the path without trailing `/`, possibly empty.
+    fn scan_reference(s: &str) -> Result<(&str, Option<&str>), PathError> {
+        let mut depth: usize = 0;
+        let mut in_quote = false;
+        // Start of the current piece, and whether its key group has closed already.
+        let mut seg_start = 0;
+        let mut closed = false;
+        // An empty piece (`//`) was seen: fine if only trailing `/` follow.
+        let mut empty_piece = false;
+        // End of the last byte that belongs to a piece: the path without trailing `/`.
+        let mut path_end = 0;
+        let mut prev = 0u8;
+        let mut query = None;
+
+        for (i, b) in s.bytes().enumerate() {
+            // C0 controls and DEL; C1 controls are U+0080..=U+009F, encoded as C2 80..C2 9F.
+            if b < 0x20 || b == 0x7f || (prev == 0xc2 && (0x80..=0x9f).contains(&b)) {
+                return Err(PathError::ControlChar);
+            }
+            prev = b;
+            if depth == 0 && !in_quote {
+                match b {
+                    b'/' => {
+                        if i == seg_start {
+                            empty_piece = true;
+                        }
+                        seg_start = i + 1;
+                        closed = false;
+                        continue;
+                    }
+                    b'?' => {
+                        query = Some(s.get(i + 1..).unwrap_or(""));
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            // `b` belongs to the piece that starts at `seg_start`.
+            if i == seg_start && empty_piece {
+                return Err(PathError::EmptySegment);
+            }
+            if i - seg_start >= MAX_SEGMENT_LEN {
+                return Err(PathError::SegmentTooLong);
+            }
+            path_end = i + 1;
+            if in_quote {
+                if b == b'\'' {
+                    in_quote = false;
+                }
+                continue;
+            }
+            match b {
+                b'\'' if depth > 0 => in_quote = true,
+                b'(' => {
+                    if depth == 0 && (closed || i == seg_start) {
+                        return Err(PathError::InvalidKey);
+                    }
+                    depth += 1;
+                }
+                b')' => {
+                    if depth == 0 {
+                        return Err(PathError::UnbalancedParen);
+                    }
+                    depth -= 1;
+                    closed = depth == 0;
+                }
+                _ if closed => return Err(PathError::InvalidKey),
+                _ => {}
+            }
+        }
+        if in_quote {
+            return Err(PathError::UnterminatedQuote);
+        }
+        if depth > 0 {
+            return Err(PathError::UnbalancedParen);
+        }
+        Ok((s.get(..path_end).unwrap_or(""), query))
+    }
+
+    /// The byte-by-byte `next_piece` the fast one must agree with: measures the first piece of `s` (up to the first `/` outside parentheses).
+    fn next_piece_reference(s: &str) -> Piece {
+        let mut depth: usize = 0;
+        let mut in_quote = false;
+        let mut open = None;
+        let mut close = None;
+        let mut len = s.len();
+        for (i, b) in s.bytes().enumerate() {
+            if in_quote {
+                in_quote = b != b'\'';
+                continue;
+            }
+            match b {
+                b'/' if depth == 0 => {
+                    len = i;
+                    break;
+                }
+                b'\'' if depth > 0 => in_quote = true,
+                b'(' => {
+                    if depth == 0 && open.is_none() {
+                        open = Some(i);
+                    }
+                    depth += 1;
+                }
+                b')' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 && close.is_none() {
+                        close = Some(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let key_open = match (open, close) {
+            (Some(o), Some(c)) if o > 0 && c + 1 == len => Some(o),
+            _ => None,
+        };
+        Piece { len, key_open }
+    }
 
     #[test]
     fn rule_patterns() {
@@ -1160,6 +1569,154 @@ mod tests {
 
     // --- properties -----------------------------------------------------------------------
 
+    /// `scan` and `next_piece` give what their byte-by-byte references give, on `input` and on
+    /// every suffix of it (the scanners start at piece boundaries).
+    fn check_fast_scanners(input: &str) {
+        for (i, _) in input.char_indices() {
+            let rest = &input[i..];
+            let mut pieces = Pieces::new();
+            let scanned = scan(rest, &mut pieces);
+            assert_eq!(scanned, scan_reference(rest), "scan {rest:?}");
+            if let Ok((path, _)) = scanned {
+                check_pieces(path, &pieces);
+                assert!(
+                    pieces.has_escapes() || !path.contains('%'),
+                    "escape not noted in {rest:?}"
+                );
+            }
+            let (a, b) = (next_piece(rest), next_piece_reference(rest));
+            assert_eq!(
+                (a.len, a.key_open),
+                (b.len, b.key_open),
+                "next_piece {rest:?}"
+            );
+        }
+    }
+
+    /// The recorded pieces yield what [`segments`] yields.
+    fn check_pieces(path: &str, pieces: &Pieces) {
+        match pieces.segments(path) {
+            Some(recorded) => assert_eq!(
+                recorded.collect::<Vec<_>>(),
+                segs(path),
+                "pieces of {path:?}: {pieces:?}"
+            ),
+            None => assert!(segments(path).count() > MAX_PIECES, "{path:?}"),
+        }
+    }
+
+    #[test]
+    fn recorded_pieces_match_segments() {
+        for input in [
+            "https://graph.microsoft.com/v1.0/me/mailFolders('Inbox')/messages?$top=1",
+            "/teams/{id}/channels/19:abc@thread.tacv2/messages/",
+            "users('o''brien@x.com')/events",
+            "users('a/b?c')/events//",
+            "communications/onlineMeetings(joinWebUrl='{x}')",
+            "users/{id}/messages/delta()",
+            "a(b(c)d)/e('')/f",
+            "x",
+        ] {
+            let mut pieces = Pieces::new();
+            let split = split_pieces(input, &mut pieces).unwrap();
+            check_pieces(split.path, &pieces);
+        }
+        let pieces_of = |input: &str| {
+            let mut pieces = Pieces::new();
+            let path = split_pieces(input, &mut pieces).unwrap().path.len();
+            (path, pieces)
+        };
+        let many = "a/".repeat(MAX_PIECES);
+        let (len, pieces) = pieces_of(&many);
+        assert_eq!(pieces.segments(&many[..len]).unwrap().count(), MAX_PIECES);
+        let more = "a/".repeat(MAX_PIECES + 1);
+        let (len, pieces) = pieces_of(&more);
+        assert!(pieces.segments(&more[..len]).is_none());
+        // Positions past 64 KiB do not fit: the path is walked with `segments` instead.
+        let far = format!("{}b('k')", "ab/".repeat(25_000));
+        let (len, pieces) = pieces_of(&far);
+        assert!(pieces.segments(&far[..len]).is_none());
+        assert_eq!(segments(&far).count(), 25_002);
+    }
+
+    #[test]
+    fn swar_finds_the_first_special_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = [b'a'; 8];
+                word[at] = b;
+                let found = special_bytes(u64::from_le_bytes(word));
+                if SCAN_SPECIAL[usize::from(b)] {
+                    assert_eq!(found.trailing_zeros() / 8, at as u32, "{b:#x} at {at}");
+                } else {
+                    assert_eq!(found, 0, "{b:#x} at {at}");
+                }
+                // Specials after the first do not hide it.
+                word[7] = 0;
+                if at < 7 && SCAN_SPECIAL[usize::from(b)] {
+                    let found = special_bytes(u64::from_le_bytes(word));
+                    assert_eq!(found.trailing_zeros() / 8, at as u32, "{b:#x} at {at}");
+                }
+            }
+        }
+        let text = b"abc/def(ghi')jk?l\x01mn\x7fo\xc2pq";
+        for i in 0..text.len() {
+            let expected = (i..text.len())
+                .find(|&j| SCAN_SPECIAL[usize::from(text[j])])
+                .unwrap_or(text.len());
+            let mut escapes = false;
+            assert_eq!(run_end(text, i, &mut escapes), expected, "{i}");
+            assert!(!escapes);
+        }
+        for (text, escapes) in [
+            (&b"abcdefgh%ijk"[..], true),
+            (b"abc%", true),
+            (b"abcdefghijk/%", false),
+            (b"abc/%", false),
+            (b"%", true),
+        ] {
+            let mut seen = false;
+            run_end(text, 0, &mut seen);
+            // Conservative: a `%` in the word of the special byte may count.
+            assert!(seen || !escapes, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fast_scanners_agree_on_edge_cases() {
+        let long = "a".repeat(MAX_SEGMENT_LEN);
+        for input in [
+            "",
+            "a",
+            "/",
+            "a//b",
+            "a//",
+            "a('x')b",
+            "a('x')'",
+            "a(b)c/d",
+            "a\u{c2}\u{85}b",
+            "\u{c2}\u{85}",
+            "a\u{c2}",
+            "\u{a0}\u{85}",
+            "a('\u{85}')",
+            "users('o''brien')/x",
+            "users/o'brien/x?y",
+            "a(')/(')/b",
+            "a((b)c)/d",
+            "a)b",
+            long.as_str(),
+            &format!("{long}a"),
+            &format!("x/{long}/y"),
+            &format!("x/{long}a/y"),
+            &format!("x('{long}')"),
+            &format!("x({long})"),
+            &format!("{long}(x)"),
+            &format!("a//{long}"),
+        ] {
+            check_fast_scanners(input);
+        }
+    }
+
     fn config() -> ProptestConfig {
         ProptestConfig {
             cases: 256,
@@ -1225,6 +1782,18 @@ mod tests {
 
     proptest! {
         #![proptest_config(config())]
+
+        #[test]
+        fn fast_scanners_agree_with_the_byte_by_byte_ones(
+            input in "[a-zA-Z0-9/()'?{}%:@ .=,\\x00\\x1f\\x7f\t\u{80}\u{85}\u{9f}\u{a0}éą日]{0,64}"
+        ) {
+            check_fast_scanners(&input);
+        }
+
+        #[test]
+        fn fast_scanners_agree_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..96)) {
+            check_fast_scanners(&String::from_utf8_lossy(&bytes));
+        }
 
         #[test]
         fn never_panics_on_printable_strings(input in "\\PC*") {

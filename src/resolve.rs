@@ -4,8 +4,8 @@
 //! static branch dead-ends, the walk backs up and tries the placeholder. The trie is only as
 //! deep as the longest template, so the walk is bounded whatever the input.
 
-use crate::data::{self, RouteDef, NONE};
-use crate::path::{self, PathError, Segment, Segments};
+use crate::data::{self, NodeDef, RouteDef, NONE};
+use crate::path::{self, PathError, Pieces, Segment};
 use crate::table::{Row, Table};
 use crate::{ApiVersion, AuthMode};
 
@@ -26,8 +26,9 @@ use crate::{ApiVersion, AuthMode};
 /// # Ok::<(), msgraph_scopes::PathError>(())
 /// ```
 pub fn resolve(resource: &str) -> Result<Resolved<'_>, PathError> {
-    let split = path::split(resource)?;
-    let routes = walk(0, path::segments(split.path)).unwrap_or(&[]);
+    let mut pieces = Pieces::new();
+    let split = path::split_pieces(resource, &mut pieces)?;
+    let routes = Trie::COMPILED.walk_path(split.path, &pieces).unwrap_or(&[]);
     let version = split.version.map(|v| match v {
         path::Version::V1 => ApiVersion::V1,
         path::Version::Beta => ApiVersion::Beta,
@@ -79,23 +80,98 @@ impl<'a> Resolved<'a> {
     }
 }
 
-fn walk(node: u16, mut segments: Segments<'_>) -> Option<&'static [RouteDef]> {
-    let node = data::NODES.get(usize::from(node))?;
-    let Some(segment) = segments.next() else {
-        return (!node.routes.is_empty()).then_some(node.routes);
+/// A path trie: its nodes (the root first) and its longest static segment, in bytes.
+///
+/// The compiled one is [`Trie::COMPILED`]; the benches also walk tries built at run time (feature
+/// `bench-internals`).
+#[derive(Clone, Copy)]
+pub(crate) struct Trie<'n> {
+    pub nodes: &'n [NodeDef],
+    pub max_static: usize,
+}
+
+impl Trie<'static> {
+    /// The trie compiled from `data/`.
+    pub const COMPILED: Trie<'static> = Trie {
+        nodes: &data::NODES,
+        max_static: data::MAX_STATIC_LEN,
     };
-    if let Segment::Plain(text) = segment {
-        let mut buf = [0u8; path::MAX_STATIC_LEN];
-        if let Some(key) = path::fold_segment(text, &mut buf) {
-            if let Some(&child) = node.statics.get(key) {
-                if let Some(found) = walk(child, segments.clone()) {
+}
+
+impl Trie<'_> {
+    /// The routes of the node a split `path` leads to, walking its recorded pieces when it has
+    /// few enough (always, for a path that can match).
+    #[inline]
+    pub(crate) fn walk_path(self, path: &str, pieces: &Pieces) -> Option<&'static [RouteDef]> {
+        match pieces.segments(path) {
+            Some(segments) => self.walk(pieces.has_escapes(), 0, segments),
+            None => self.walk(true, 0, path::segments(path)),
+        }
+    }
+
+    /// The routes of the node that `segments` lead to from `nodes[node]`, static children
+    /// first, backing up to the parameter child when a static branch dead-ends. `escapes`:
+    /// whether any segment may hold a `%XX` escape.
+    fn walk<'s>(
+        self,
+        escapes: bool,
+        node: u16,
+        mut segments: impl Iterator<Item = Segment<'s>> + Clone,
+    ) -> Option<&'static [RouteDef]> {
+        let node = self.nodes.get(usize::from(node))?;
+        let Some(segment) = segments.next() else {
+            return (!node.routes.is_empty()).then_some(node.routes);
+        };
+        if let Segment::Plain(text) = segment {
+            if let Some(child) = self.static_child(node, escapes, text) {
+                if let Some(found) = self.walk(escapes, child, segments.clone()) {
                     return Some(found);
                 }
             }
         }
+        if node.param == NONE {
+            return None;
+        }
+        self.walk(escapes, node.param, segments)
     }
-    if node.param == NONE {
-        return None;
+
+    /// The static child of `node` named by the plain segment `text`: the one whose key is the
+    /// segment folded (ASCII lower case, `%XX` decoded). `escapes`: whether `text` may hold an
+    /// escape (when not, folding is ASCII lower-casing).
+    #[inline]
+    fn static_child(self, node: &NodeDef, escapes: bool, text: &str) -> Option<u16> {
+        let bytes = text.as_bytes();
+        let escaped = escapes && bytes.contains(&b'%');
+        if !escaped {
+            if bytes.len() > self.max_static {
+                // Longer than any static segment: an id, mostly.
+                return None;
+            }
+            if node.statics.len() <= LINEAR_MAX {
+                // Keys are lower case: compare ignoring ASCII case, length and first byte first.
+                let first = bytes.first()?.to_ascii_lowercase();
+                return node
+                    .statics
+                    .entries()
+                    .find(|(key, _)| {
+                        key.len() == bytes.len()
+                            && key.as_bytes().first() == Some(&first)
+                            && key.as_bytes().eq_ignore_ascii_case(bytes)
+                    })
+                    .map(|(_, &child)| child);
+            }
+            if !bytes.iter().any(u8::is_ascii_uppercase) {
+                // Already folded.
+                return node.statics.get(text).copied();
+            }
+        }
+        let mut buf = [0u8; path::MAX_STATIC_LEN];
+        let key = path::fold_segment_within(text, buf.get_mut(..self.max_static)?)?;
+        node.statics.get(key).copied()
     }
-    walk(node.param, segments)
 }
+
+/// Nodes with at most this many static children are searched by comparing the segment with
+/// each key, which is cheaper than hashing it; larger ones use their `phf` map. Either way a
+/// lookup costs at most a constant, whatever the size of the trie.
+const LINEAR_MAX: usize = 16;

@@ -1,0 +1,198 @@
+//! Hooks for `benches/` (feature `bench-internals`): not part of the API, no stability promise.
+//!
+//! The benches compare the compiled trie with tries built at run time from other template sets
+//! (the same templates, and 100 times as many) to show that a lookup does not slow down as the
+//! data grows. A built trie has the same `NodeDef`s as the compiled one, with real `phf` maps
+//! (hashed at run time by `phf_generator`, the generator `build.rs` uses through
+//! `phf_codegen`), and is walked by the very same code as `resolve()`.
+
+use crate::data::{NodeDef, RouteDef, NONE};
+use crate::path::{self, PathError, Segment};
+use crate::resolve::Trie as Walker;
+use std::borrow::ToOwned;
+use std::boxed::Box;
+use std::collections::BTreeMap;
+use std::format;
+use std::string::String;
+use std::vec::Vec;
+
+/// A path trie: the compiled one, or one [built](Trie::build) at run time (and leaked).
+#[derive(Clone, Copy)]
+pub struct Trie(Walker<'static>);
+
+impl Trie {
+    /// The trie compiled from `data/`, the one [`crate::resolve()`] walks.
+    pub fn compiled() -> Trie {
+        Trie(Walker::COMPILED)
+    }
+
+    /// Builds a trie from templates, the way `build.rs` does (static segments folded to lower
+    /// case, every placeholder or key one parameter). Templates of the same shape all end at one
+    /// node, in the order given. The memory is leaked: build a few per process.
+    ///
+    /// # Errors
+    ///
+    /// A template that is not a path, or more nodes than `u16` indices can address.
+    pub fn build<S: AsRef<str>>(templates: &[S]) -> Result<Trie, String> {
+        struct Node {
+            statics: BTreeMap<String, usize>,
+            param: Option<usize>,
+            routes: Vec<&'static str>,
+        }
+        let new = || Node {
+            statics: BTreeMap::new(),
+            param: None,
+            routes: Vec::new(),
+        };
+        let mut nodes = std::vec![new()];
+        let mut buf = [0u8; path::MAX_STATIC_LEN];
+        let mut max_static = 0;
+        for template in templates {
+            let template = template.as_ref();
+            let split = path::split(template).map_err(|e| format!("{template:?}: {e}"))?;
+            let mut node = 0;
+            for segment in split.segments() {
+                node = match segment {
+                    Segment::Plain(text) => {
+                        let key = path::fold_segment(text, &mut buf)
+                            .ok_or_else(|| format!("{template:?}: `{text}` is too long"))?;
+                        max_static = max_static.max(key.len());
+                        match nodes[node].statics.get(key) {
+                            Some(&child) => child,
+                            None => {
+                                nodes.push(new());
+                                let child = nodes.len() - 1;
+                                nodes[node].statics.insert(key.to_owned(), child);
+                                child
+                            }
+                        }
+                    }
+                    Segment::Param(_) => match nodes[node].param {
+                        Some(child) => child,
+                        None => {
+                            nodes.push(new());
+                            let child = nodes.len() - 1;
+                            nodes[node].param = Some(child);
+                            child
+                        }
+                    },
+                };
+            }
+            nodes[node].routes.push(leak_str(template.to_owned()));
+        }
+        if nodes.len() >= usize::from(NONE) {
+            return Err(format!("{} nodes do not fit u16 indices", nodes.len()));
+        }
+        let index = |i: usize| u16::try_from(i).unwrap_or(NONE);
+        let defs: Vec<NodeDef> = nodes
+            .into_iter()
+            .map(|n| {
+                let routes: Vec<RouteDef> = n
+                    .routes
+                    .into_iter()
+                    .map(|template| RouteDef {
+                        resource: NONE,
+                        template,
+                        modes: 0b111,
+                    })
+                    .collect();
+                let entries: Vec<(&'static str, u16)> = n
+                    .statics
+                    .into_iter()
+                    .map(|(k, v)| (leak_str(k), index(v)))
+                    .collect();
+                NodeDef {
+                    statics: phf_map(entries),
+                    param: n.param.map_or(NONE, index),
+                    routes: Box::leak(routes.into_boxed_slice()),
+                }
+            })
+            .collect();
+        Ok(Trie(Walker {
+            nodes: Box::leak(defs.into_boxed_slice()),
+            max_static,
+        }))
+    }
+
+    /// How many nodes the trie has.
+    pub fn node_count(self) -> usize {
+        self.0.nodes.len()
+    }
+
+    /// How many static edges the trie has (the total size of its `phf` maps).
+    pub fn static_edges(self) -> usize {
+        self.0.nodes.iter().map(|n| n.statics.len()).sum()
+    }
+}
+
+/// Every template the compiled trie holds (written and derived `/me` <-> `/users/{id}` forms),
+/// node by node, each node's routes in priority order.
+pub fn compiled_templates() -> Vec<&'static str> {
+    Walker::COMPILED
+        .nodes
+        .iter()
+        .flat_map(|n| n.routes.iter().map(|r| r.template))
+        .collect()
+}
+
+/// [`crate::resolve()`] over `trie`: the first template of the node the resource leads to.
+///
+/// # Errors
+///
+/// The resource string is not a path.
+#[inline]
+pub fn resolve_in(trie: Trie, resource: &str) -> Result<Option<&'static str>, PathError> {
+    let mut pieces = path::Pieces::new();
+    let split = path::split_pieces(resource, &mut pieces)?;
+    let routes = trie.0.walk_path(split.path, &pieces);
+    Ok(routes.and_then(|r| r.first()).map(|r| r.template))
+}
+
+fn leak_str(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// A `phf::Map` hashed at run time, laid out as `phf_codegen` lays it out at build time.
+fn phf_map(entries: Vec<(&'static str, u16)>) -> phf::Map<&'static str, u16> {
+    if entries.is_empty() {
+        return phf::Map::new();
+    }
+    let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
+    let state = phf_generator::generate_hash(&keys);
+    let ordered: Vec<(&'static str, u16)> = state.map.iter().map(|&i| entries[i]).collect();
+    phf::Map {
+        key: state.key,
+        disps: Box::leak(state.disps.into_boxed_slice()),
+        entries: Box::leak(ordered.into_boxed_slice()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rebuilt_trie_resolves_like_the_compiled_one() {
+        let templates = compiled_templates();
+        let built = Trie::build(&templates).unwrap();
+        assert_eq!(built.node_count(), Trie::compiled().node_count());
+        assert_eq!(built.static_edges(), Trie::compiled().static_edges());
+        assert_eq!(built.0.max_static, Trie::compiled().0.max_static);
+        for t in &templates {
+            let concrete = t.replace("{", "x").replace("}", "");
+            assert_eq!(
+                resolve_in(built, &concrete),
+                resolve_in(Trie::compiled(), &concrete),
+                "{t}"
+            );
+            assert!(resolve_in(built, t).unwrap().is_some(), "{t}");
+        }
+        assert_eq!(resolve_in(built, "/no/such/thing"), Ok(None));
+        assert_eq!(resolve_in(built, "a//b"), Err(PathError::EmptySegment));
+        let wide = Trie::build(&["/a/{x}", "/A/b", "/c('k')/d"]).unwrap();
+        assert_eq!(resolve_in(wide, "a/b"), Ok(Some("/A/b")));
+        assert_eq!(resolve_in(wide, "a/z"), Ok(Some("/a/{x}")));
+        assert_eq!(resolve_in(wide, "C/k2/D"), Ok(Some("/c('k')/d")));
+        assert!(Trie::build(&["a//b"]).is_err());
+    }
+}
