@@ -28,20 +28,21 @@
 //! * [`Answer::notes`] gives the docs' rules around the tables (notes, warnings, errors);
 //!   [`Row::max_lifetime`] and [`Row::change_types`] what the docs say of lifetimes and change
 //!   types; [`lifecycle`] one permission for create, update, reauthorize and delete together.
+//! * [`lint`] (feature `std`) checks what an app requests against what it subscribes to.
 //! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
 //!
-//! The library is `no_std` and has no required dependencies beyond `phf`. The `cli` feature
-//! (on by default) builds the `msgraph-scopes` command; `import` builds the maintainer tooling
-//! that produces `data/` from Microsoft's sources.
-#![no_std]
+//! Without default features the library is `no_std` and depends on `phf` alone; the lookup
+//! core never allocates. `std` adds [`audit`] and [`lint`]; `import` the maintainer tooling that
+//! produces `data/` from Microsoft's sources and the lint config reader; `cli` (on by default)
+//! the `msgraph-scopes` command.
+#![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 #[cfg(feature = "std")]
-extern crate std;
-
-#[cfg(feature = "std")]
 pub mod audit;
+#[cfg(feature = "std")]
+pub mod lint;
 
 mod api_version;
 mod auth_mode;
@@ -61,6 +62,12 @@ mod table;
 
 #[cfg(feature = "import")]
 pub mod import;
+
+/// Hooks for `benches/` only (feature `bench-internals`); not part of the API.
+#[cfg(feature = "bench-internals")]
+#[doc(hidden)]
+#[path = "bench_internals.rs"]
+pub mod __bench;
 
 pub use api_version::ApiVersion;
 pub use auth_mode::AuthMode;

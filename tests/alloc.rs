@@ -205,6 +205,49 @@ fn lookups_and_catalog_reads_allocate_nothing() {
             }
         }
     }
+    // The rules around an answer, its lifetime and change types, and the lifecycle answer.
+    for &resource in &resources {
+        let (_, n) = counted(|| {
+            for t in tables() {
+                for mode in AuthMode::ALL {
+                    if let Ok(answer) = lookup(t.api(), t.operation(), black_box(resource), mode) {
+                        for rule in answer.notes() {
+                            black_box((rule.id(), rule.severity(), rule.message()));
+                        }
+                        black_box((answer.row().max_lifetime(), answer.row().change_types()));
+                    }
+                }
+            }
+            for mode in AuthMode::ALL {
+                if let Ok(l) = msgraph_scopes::lifecycle(
+                    msgraph_scopes::ApiVersion::V1,
+                    black_box(resource),
+                    mode,
+                ) {
+                    black_box((l.least(), l.unsupported().count(), l.disagreeing().count()));
+                }
+            }
+        });
+        if n != 0 {
+            failures.push(format!(
+                "notes/lifetime/lifecycle {resource:?}: {n} allocations"
+            ));
+        }
+    }
+    let (notes, _) = counted(|| {
+        lookup(
+            msgraph_scopes::ApiVersion::V1,
+            msgraph_scopes::Operation::Create,
+            "/me/messages",
+            AuthMode::Application,
+        )
+        .map(|a| a.notes().count())
+    });
+    assert!(
+        notes.is_ok_and(|n| n > 0),
+        "rules apply to /me under application"
+    );
+
     let (r, n) = counted(|| resolve(black_box("teams//channels")).map(|_| ()));
     assert_eq!((r, n), (Err(PathError::EmptySegment), 0));
 

@@ -33,7 +33,8 @@ impl CrateCopy {
         for file in ["Cargo.toml", "Cargo.lock", "build.rs"] {
             fs::copy(from.join(file), copy.root.join(file)).unwrap();
         }
-        for dir in ["src", "data"] {
+        // Every folder the manifest names targets in, so that it parses.
+        for dir in ["src", "data", "benches"] {
             copy_dir(&from.join(dir), &copy.root.join(dir));
         }
         copy
@@ -87,6 +88,9 @@ impl Drop for CrateCopy {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
+    if !from.is_dir() {
+        return;
+    }
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

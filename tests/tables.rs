@@ -250,12 +250,10 @@ fn every_row_has_a_supported_cell_with_nonempty_permissions() {
 
 /// Templates of one resource that have the same shape as an earlier one of the same resource (a
 /// quoted key is a placeholder), so that the earlier one is reported as the match.
-const SAME_SHAPE: [(&str, &str); 1] = [
-    (
-        "/groups('{id}')/conversations",
-        "/groups/{id}/conversations",
-    ),
-];
+const SAME_SHAPE: [(&str, &str); 1] = [(
+    "/groups('{id}')/conversations",
+    "/groups/{id}/conversations",
+)];
 
 #[test]
 fn each_template_is_reported_as_the_match_for_itself() {

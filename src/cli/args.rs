@@ -12,6 +12,8 @@ const EXAMPLES: &str = "Examples:
   msgraph-scopes lookup '/chats/{id}/messages' --lifecycle --mode delegated-work
   msgraph-scopes lookup /users/{id} --change-type created
   msgraph-scopes audit --format markdown
+  msgraph-scopes lint msgraph-scopes.yaml --format sarif
+  msgraph-scopes matrix --op reauthorize --format csv
   msgraph-scopes permission Mail.Read
   msgraph-scopes permission 570282fd-fa5c-430d-a7fd-fc8dc98a9dca";
 
@@ -43,27 +45,47 @@ pub enum Command {
     /// Exit status: 0 when the resource is known (even where a mode is not supported),
     /// 1 when it is unknown or not a resource string, or when an error rule applies to a mode
     /// given with --mode or to a --change-type; 2 for a usage error.
+    #[command(after_help = LOOKUP_EXAMPLES)]
     Lookup(LookupArgs),
     /// A permission's GUIDs, admin consent and privilege level, by name or by GUID.
     ///
     /// Exit status: 0 when found (a GUID of another API such as the retired Azure AD Graph is
     /// found, and said to be no Microsoft Graph permission), 1 when unknown.
+    #[command(after_help = PERMISSION_EXAMPLES)]
     Permission(PermissionArgs),
+    /// Lint the scopes an app requests against the subscriptions it makes.
+    ///
+    /// CONFIG (default msgraph-scopes.yaml; `-` reads stdin) gives `api`, `mode`, `scopes`
+    /// (names, GUIDs or https://graph.microsoft.com/NAME) and `subscriptions` (each a
+    /// `resource`, optional `operations`, default the whole lifecycle, and `change_type`).
+    /// Scopes can also come from an Entra app manifest, an access token or the command line.
+    ///
+    /// Exit status: 0 without errors, 1 with errors (or warnings, with --deny warnings),
+    /// 2 when the input cannot be used.
+    #[command(after_help = LINT_EXAMPLES)]
+    Lint(LintArgs),
+    /// The whole permission matrix as data: Markdown like the docs' tables, CSV, JSON or YAML.
+    #[command(after_help = MATRIX_EXAMPLES)]
+    Matrix(MatrixArgs),
     /// Every place where the docs' tables disagree with themselves or with the catalog.
     ///
     /// Each finding cites the cells it rests on as data/tables/API/OPERATION.yaml:LINE.
+    #[command(after_help = AUDIT_EXAMPLES)]
     Audit(AuditArgs),
     /// Maintainer: import Graph docs pages' Permissions tables into data/tables.
     ///
     /// Prints each file written. Nothing is written unless every page imports; every problem
     /// is printed as FILE:LINE: message.
+    #[command(after_help = IMPORT_DOCS_EXAMPLES)]
     ImportDocs(ImportDocsArgs),
     /// Maintainer: import Microsoft's devx permission catalog into data/catalog.yaml.
     ///
     /// DIR holds SOURCE.md, permissions.json, provisioningInfo.json and
     /// permissions-descriptions.json. The file is written only if its bytes change.
+    #[command(after_help = IMPORT_CATALOG_EXAMPLES)]
     ImportCatalog(ImportCatalogArgs),
     /// Print a shell completion script.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
 }
 
@@ -100,6 +122,126 @@ pub struct LookupArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+const LOOKUP_EXAMPLES: &str = "Examples:
+  msgraph-scopes lookup '/teams/{id}/channels/{id}/messages' --op reauthorize
+  msgraph-scopes lookup \"me/mailFolders('Inbox')/messages\" --op update
+  msgraph-scopes lookup '/beta/chats/getAllMessages?model=B' --format json
+  msgraph-scopes lookup '/chats/{id}/messages' --lifecycle --mode delegated-work
+  msgraph-scopes lookup /users --change-type created
+  msgraph-scopes lookup --type virtualEventWebinar";
+
+const PERMISSION_EXAMPLES: &str = "Examples:
+  msgraph-scopes permission Mail.Read
+  msgraph-scopes permission 570282fd-fa5c-430d-a7fd-fc8dc98a9dca --format json
+  msgraph-scopes permission Mail.Read.Shared";
+
+const AUDIT_EXAMPLES: &str = "Examples:
+  msgraph-scopes audit
+  msgraph-scopes audit --format markdown > docs-issue.md";
+
+const IMPORT_DOCS_EXAMPLES: &str = "Examples:
+  msgraph-scopes import-docs ../shared/upstream/graph-docs/latest/*/*.md --out data/tables
+  msgraph-scopes import-docs page.md --api beta --op update --out /tmp/tables";
+
+const IMPORT_CATALOG_EXAMPLES: &str = "Examples:
+  msgraph-scopes import-catalog ../shared/upstream/devx --out data/catalog.yaml";
+
+const COMPLETIONS_EXAMPLES: &str = "Examples:
+  msgraph-scopes completions bash > ~/.local/share/bash-completion/completions/msgraph-scopes
+  msgraph-scopes completions zsh > ~/.zfunc/_msgraph-scopes
+  msgraph-scopes completions fish > ~/.config/fish/completions/msgraph-scopes.fish";
+
+const LINT_EXAMPLES: &str = "Examples:
+  msgraph-scopes lint
+  msgraph-scopes lint app/msgraph-scopes.yaml --format sarif > scopes.sarif
+  msgraph-scopes lint --manifest app-manifest.json --format github
+  msgraph-scopes lint --token \"$ACCESS_TOKEN\" --deny warnings
+  msgraph-scopes lint - --scopes Mail.Read,User.Read.All < config.yaml";
+
+const MATRIX_EXAMPLES: &str = "Examples:
+  msgraph-scopes matrix --op reauthorize
+  msgraph-scopes matrix --api beta --format csv > beta.csv
+  msgraph-scopes matrix --format json";
+
+/// `lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// The lint config [default: msgraph-scopes.yaml]; `-` reads it from stdin.
+    #[arg(value_name = "CONFIG")]
+    pub config: Option<PathBuf>,
+    /// An Entra ID application manifest or Microsoft Graph application JSON: its
+    /// requiredResourceAccess (Scope = delegated, Role = application) adds requested scopes.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// An access token (JWT; `-` reads it from stdin): its `scp` and `roles` claims add
+    /// requested scopes. It is decoded, not verified.
+    #[arg(long, value_name = "JWT")]
+    pub token: Option<String>,
+    /// Requested scopes (comma-separated), in addition to the config's.
+    #[arg(long, value_name = "SCOPES", value_delimiter = ',')]
+    pub scopes: Vec<String>,
+    /// API version, instead of the config's `api` [default: v1.0].
+    #[arg(long, value_name = "API", value_parser = parse_api)]
+    pub api: Option<ApiVersion>,
+    /// Auth mode, instead of the config's `mode`.
+    #[arg(long, value_name = "MODE", value_parser = parse_mode)]
+    pub mode: Option<AuthMode>,
+    /// Fail (exit 1) on findings of this level too.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Vec<DenyLevel>,
+    /// Output format: text for people, json for tools, sarif for code scanning, github for
+    /// workflow annotations.
+    #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+    pub format: LintFormat,
+}
+
+/// Levels that `--deny` can make fatal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyLevel {
+    /// Warnings.
+    Warnings,
+}
+
+/// How to print lint findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// For a person (colour on a terminal, unless NO_COLOR is set).
+    Text,
+    /// One JSON object.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+/// `matrix`.
+#[derive(Debug, Args)]
+pub struct MatrixArgs {
+    /// Only this API version [default: both].
+    #[arg(long, value_name = "API", value_parser = parse_api)]
+    pub api: Option<ApiVersion>,
+    /// Only this operation [default: all seven].
+    #[arg(long, value_name = "OPERATION", value_parser = parse_operation)]
+    pub op: Option<Operation>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MatrixFormat::Markdown)]
+    pub format: MatrixFormat,
+}
+
+/// How to print the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatrixFormat {
+    /// One Markdown table per (API version, operation), like the docs'.
+    Markdown,
+    /// One CSV record per row.
+    Csv,
+    /// One JSON object.
+    Json,
+    /// YAML.
+    Yaml,
 }
 
 /// `audit`.

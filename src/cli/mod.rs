@@ -6,8 +6,11 @@
 mod args;
 mod audit;
 mod import;
+mod input;
 mod json;
+mod lint;
 mod lookup;
+mod matrix;
 mod output;
 mod permission;
 mod suggest;
@@ -50,6 +53,8 @@ pub fn run() -> ExitCode {
     let report = match cli.command {
         Command::Lookup(args) => lookup::run(&args),
         Command::Audit(args) => audit::run(&args),
+        Command::Lint(args) => lint::run(&args),
+        Command::Matrix(args) => matrix::run(&args),
         Command::Permission(args) => permission::run(&args),
         Command::ImportDocs(args) => import::docs(&args),
         Command::ImportCatalog(args) => import::catalog(&args),

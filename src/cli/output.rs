@@ -61,9 +61,10 @@ impl Report {
     }
 }
 
-/// Writes `text` to stdout; a reader that went away (`| head -1`) is not an error.
+/// Writes `text` to stdout; a reader that went away (`| head -1`) is not an error. Colour codes
+/// in `text` reach only a terminal, and not when `NO_COLOR` is set (anstream decides).
 fn write_stdout(text: &str) -> io::Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = anstream::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
