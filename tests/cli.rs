@@ -1036,3 +1036,55 @@ fn audit_in_every_format() {
         .expect("the /chats/{id}/messages delegated finding");
     assert!(chats["cells"].as_array().expect("cells").len() >= 2);
 }
+
+#[test]
+fn teams_model_and_presence_filter_rules() {
+    // model=A is for the /teams and /chats getAll paths; the per-user path takes only model=B.
+    let r = run(&[
+        "lookup",
+        "/users/{id}/chats/getAllMessages?model=A",
+        "--mode",
+        "application",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("error[teams-model-a-unsupported]"),
+        "{}",
+        r.stderr
+    );
+    let b = ok(&[
+        "lookup",
+        "/users/{id}/chats/getAllMessages?model=B",
+        "--mode",
+        "application",
+    ]);
+    assert!(b.contains("warning[teams-licensing]"), "{b}");
+    assert!(!b.contains("teams-model-a-unsupported"), "{b}");
+    ok(&[
+        "lookup",
+        "/teams/getAllMessages?model=A",
+        "--mode",
+        "application",
+    ]);
+    // At most 650 users in a presence filter.
+    let ids = |n: usize| {
+        let list: Vec<String> = (0..n)
+            .map(|i| format!("'{i:08}-0000-0000-0000-000000000000'"))
+            .collect();
+        format!(
+            "/communications/presences?$filter=id in ({})",
+            list.join(",")
+        )
+    };
+    let many = ids(651);
+    let r = run(&["lookup", &many, "--mode", "delegated-work"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("error[presence-filter-limit]"),
+        "{}",
+        r.stderr
+    );
+    let fine = ids(650);
+    let out = ok(&["lookup", &fine, "--mode", "delegated-work"]);
+    assert!(!out.contains("presence-filter-limit"), "{out}");
+}
