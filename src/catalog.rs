@@ -207,7 +207,8 @@ pub const MICROSOFT_GRAPH: &str = "00000003-0000-0000-c000-000000000000";
 /// The retired Azure AD Graph's resource app id.
 pub const AZURE_AD_GRAPH: &str = "00000002-0000-0000-c000-000000000000";
 
-fn strip_resource_prefix(name: &str) -> &str {
+/// `name` without an `https://graph.microsoft.com/` prefix (any case).
+pub(crate) fn strip_resource_prefix(name: &str) -> &str {
     const PREFIX: &str = "https://graph.microsoft.com/";
     match name.get(..PREFIX.len()) {
         Some(head) if head.eq_ignore_ascii_case(PREFIX) => &name[PREFIX.len()..],
@@ -216,9 +217,23 @@ fn strip_resource_prefix(name: &str) -> &str {
 }
 
 /// ASCII-lowercases `s` into `buf`; `None` when it does not fit.
-fn ascii_lower<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+pub(crate) fn ascii_lower<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     let out = buf.get_mut(..s.len())?;
     out.copy_from_slice(s.as_bytes());
     out.make_ascii_lowercase();
     core::str::from_utf8(out).ok()
+}
+
+/// Whether `s` is a GUID: 8-4-4-4-12 hex digits, any case, optionally in braces.
+#[cfg(feature = "std")]
+pub(crate) fn is_guid(s: &str) -> bool {
+    let s = s
+        .strip_prefix('{')
+        .and_then(|s| s.strip_suffix('}'))
+        .unwrap_or(s);
+    s.len() == 36
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
 }

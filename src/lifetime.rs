@@ -1,5 +1,6 @@
 //! Maximum subscription lifetimes ([`Lifetime`]) and restricted change types ([`ChangeType`]).
 
+use crate::catalog::ascii_lower;
 use crate::data;
 use crate::parse_error::{loose_eq, ParseError};
 use core::fmt;
@@ -24,7 +25,7 @@ impl Lifetime {
     /// docs give none.
     pub fn of_type(resource_type: &str) -> Option<Lifetime> {
         let mut buf = [0u8; 64];
-        let key = lower(resource_type, &mut buf)?;
+        let key = ascii_lower(resource_type, &mut buf)?;
         data::LIFETIMES
             .get(key)
             .map(|&(minutes, note)| Lifetime { minutes, note })
@@ -132,7 +133,7 @@ impl ChangeTypes {
     /// The change types of a resource type: all three unless the docs restrict them.
     pub fn of_type(resource_type: &str) -> ChangeTypes {
         let mut buf = [0u8; 64];
-        lower(resource_type, &mut buf)
+        ascii_lower(resource_type, &mut buf)
             .and_then(|key| data::CHANGE_TYPES.get(key))
             .map_or(
                 ChangeTypes {
@@ -175,12 +176,4 @@ impl fmt::Display for ChangeTypes {
         }
         Ok(())
     }
-}
-
-/// ASCII-lower-cases `s` into `buf`; `None` if it does not fit (no such type exists).
-fn lower<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
-    let out = buf.get_mut(..s.len())?;
-    out.copy_from_slice(s.as_bytes());
-    out.make_ascii_lowercase();
-    core::str::from_utf8(out).ok()
 }

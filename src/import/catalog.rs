@@ -435,20 +435,11 @@ fn guid(raw: Option<&str>) -> Result<Option<String>, String> {
     let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(None);
     };
-    if is_guid(raw) {
+    if crate::catalog::is_guid(raw) && !raw.starts_with('{') {
         Ok(Some(raw.to_ascii_lowercase()))
     } else {
         Err(raw.to_owned())
     }
-}
-
-fn is_guid(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => *c == b'-',
-            _ => c.is_ascii_hexdigit(),
-        })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -189,9 +189,18 @@ pub const LINT_RULES: [(&str, Level, &str); 12] = [
     ("default-scope", Level::Info, "`.default` requests whatever the app registration holds; list the permissions to lint them."),
 ];
 
-/// A requested scope resolved to a catalog name, or why not.
+/// A requested scope resolved to a catalog name (when it is a Graph permission), and whether it
+/// grants something under the app's mode.
 struct Resolved {
     name: Option<&'static str>,
+    usable: bool,
+}
+
+impl Resolved {
+    const NONE: Resolved = Resolved {
+        name: None,
+        usable: false,
+    };
 }
 
 /// Lints what `input` requests against what it subscribes to.
@@ -203,18 +212,11 @@ pub fn lint(input: &Input) -> Vec<Finding> {
         .enumerate()
         .map(|(i, s)| resolve_scope(input, i, s, &mut out))
         .collect();
-    // Names that grant something under the app's mode: a scope a token or manifest gives as
-    // delegated serves only delegated modes, an app role only application.
+    // Names that grant something under the app's mode.
     let usable: Vec<&str> = resolved
         .iter()
-        .zip(&input.scopes)
-        .filter(|(_, s)| match s.origin {
-            ScopeOrigin::Listed => true,
-            ScopeOrigin::Delegated => input.mode.is_delegated(),
-            ScopeOrigin::Application => !input.mode.is_delegated(),
-        })
-        .filter_map(|(r, _)| r.name)
-        .filter(|name| permission(name).is_some_and(|p| p.scheme(input.mode).is_some()))
+        .filter(|r| r.usable)
+        .filter_map(|r| r.name)
         .collect();
     let mut needed: Vec<&'static str> = Vec::new();
     for (index, sub) in input.subscriptions.iter().enumerate() {
@@ -222,7 +224,7 @@ pub fn lint(input: &Input) -> Vec<Finding> {
     }
     for (i, r) in resolved.iter().enumerate() {
         let Some(name) = r.name else { continue };
-        if usable.contains(&name) && !needed.iter().any(|n| implies(name, n)) {
+        if r.usable && !needed.iter().any(|n| implies(name, n)) {
             out.push(scope_finding(
                 input,
                 i,
@@ -270,7 +272,7 @@ fn resolve_scope(
     out: &mut Vec<Finding>,
 ) -> Resolved {
     let text = scope.text.trim();
-    let bare = strip_graph_prefix(text);
+    let bare = crate::catalog::strip_resource_prefix(text);
     if bare.eq_ignore_ascii_case(".default") {
         out.push(scope_finding(
             input,
@@ -279,7 +281,7 @@ fn resolve_scope(
             Level::Info,
             format!("`{text}` requests whatever the app registration holds; list the permissions to lint them"),
         ));
-        return Resolved { name: None };
+        return Resolved::NONE;
     }
     if let Some(app) = scope
         .resource_app
@@ -301,9 +303,9 @@ fn resolve_scope(
                 crate::MICROSOFT_GRAPH
             ),
         ));
-        return Resolved { name: None };
+        return Resolved::NONE;
     }
-    let (name, kind) = if is_guid(bare) {
+    let (name, kind) = if crate::catalog::is_guid(bare) {
         match permission_by_id(bare) {
             Some(IdLookup::Graph { permission, mode }) => (permission.name(), Some(mode)),
             Some(IdLookup::Foreign(f)) => {
@@ -322,7 +324,7 @@ fn resolve_scope(
                         f.name()
                     ),
                 ));
-                return Resolved { name: None };
+                return Resolved::NONE;
             }
             None => {
                 out.push(scope_finding(
@@ -332,7 +334,7 @@ fn resolve_scope(
                     Level::Error,
                     format!("{bare} is the id of no Microsoft Graph permission"),
                 ));
-                return Resolved { name: None };
+                return Resolved::NONE;
             }
         }
     } else {
@@ -346,12 +348,12 @@ fn resolve_scope(
                     Level::Error,
                     format!("`{text}` is not a Microsoft Graph permission"),
                 ));
-                return Resolved { name: None };
+                return Resolved::NONE;
             }
         }
     };
     let Some(info) = permission(name) else {
-        return Resolved { name: None };
+        return Resolved::NONE;
     };
     // The kind the source claims must exist, and match a GUID's own kind.
     let claimed = match scope.origin {
@@ -380,7 +382,7 @@ fn resolve_scope(
                 Level::Error,
                 format!("{bare} is listed as {said}, but it is {is} of {name}"),
             ));
-            return Resolved { name: None };
+            return Resolved::NONE;
         }
     }
     let origin_serves_mode = match scope.origin {
@@ -427,6 +429,7 @@ fn resolve_scope(
     }
     Resolved {
         name: Some(info.name()),
+        usable: origin_serves_mode && info.scheme(input.mode).is_some(),
     }
 }
 
@@ -690,26 +693,6 @@ fn parts(name: &str) -> Option<(&str, u8, &str)> {
         start = end + 1;
     }
     None
-}
-
-fn strip_graph_prefix(s: &str) -> &str {
-    const PREFIX: &str = "https://graph.microsoft.com/";
-    match s.get(..PREFIX.len()) {
-        Some(head) if head.eq_ignore_ascii_case(PREFIX) => &s[PREFIX.len()..],
-        _ => s,
-    }
-}
-
-fn is_guid(s: &str) -> bool {
-    let s = s
-        .strip_prefix('{')
-        .and_then(|s| s.strip_suffix('}'))
-        .unwrap_or(s);
-    s.len() == 36
-        && s.bytes().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        })
 }
 
 #[cfg(test)]

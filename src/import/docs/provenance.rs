@@ -2,12 +2,13 @@
 //! operation its file name or address names.
 
 use super::markdown::Line;
+use crate::{ApiVersion, Operation};
 use std::format;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
 /// The API versions, as `data/` names them.
-pub const API_VERSIONS: [&str; 2] = ["v1.0", "beta"];
+pub const API_VERSIONS: [&str; 2] = [ApiVersion::ALL[0].as_str(), ApiVersion::ALL[1].as_str()];
 
 /// The operations, as `data/` names them, with the docs page each has.
 const OPERATION_PAGES: [(&str, &str); 7] = [
@@ -21,15 +22,15 @@ const OPERATION_PAGES: [(&str, &str); 7] = [
 ];
 
 /// The operations, as `data/` names them.
-pub const OPERATIONS: [&str; 7] = [
-    "create",
-    "get",
-    "update",
-    "delete",
-    "reauthorize",
-    "list",
-    "getVapidPublicKey",
-];
+pub const OPERATIONS: [&str; 7] = {
+    let mut names = [""; 7];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Operation::ALL[i].docs_name();
+        i += 1;
+    }
+    names
+};
 
 /// What the top of a page says about where it comes from.
 #[derive(Debug, Default)]
