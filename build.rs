@@ -12,7 +12,12 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| ".".into()));
     // The generator itself: a change to it changes the output.
-    for file in ["build.rs", "src/path.rs", "src/datagen"] {
+    for file in [
+        "build.rs",
+        "src/path.rs",
+        "src/segment_map.rs",
+        "src/datagen",
+    ] {
         println!("cargo:rerun-if-changed={file}");
     }
     // `data/` and its subdirectories, so that a new or removed file is noticed too.

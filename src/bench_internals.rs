@@ -2,19 +2,24 @@
 //!
 //! The benches compare the compiled trie with tries built at run time from other template sets
 //! (the same templates, and 100 times as many) to show that a lookup does not slow down as the
-//! data grows. A built trie has the same `NodeDef`s as the compiled one, with real `phf` maps
-//! (hashed at run time by `phf_generator`, the generator `build.rs` uses through
-//! `phf_codegen`), and is walked by the very same code as `resolve()`.
+//! data grows. A built trie has the same `NodeDef`s as the compiled one, with segment maps laid
+//! out at run time by the code `build.rs` uses, and is walked by the very same code as
+//! `resolve()`.
 
-use crate::data::{NodeDef, RouteDef, NONE};
+use crate::data::{NodeDef, RouteDef, SegmentMap, NONE};
 use crate::path::{self, PathError, Segment};
 use crate::resolve::Trie as Walker;
+// `perfect_hash` finds the hash and slot functions as `super::segment_map`.
+use crate::segment_map;
 use std::borrow::ToOwned;
 use std::boxed::Box;
 use std::collections::BTreeMap;
 use std::format;
 use std::string::String;
 use std::vec::Vec;
+
+#[path = "datagen/perfect_hash.rs"]
+mod perfect_hash;
 
 /// A path trie: the compiled one, or one [built](Trie::build) at run time (and leaked).
 #[derive(Clone, Copy)]
@@ -32,7 +37,8 @@ impl Trie {
     ///
     /// # Errors
     ///
-    /// A template that is not a path, or more nodes than `u16` indices can address.
+    /// A template that is not a path or has more segments than the resolver walks, more nodes
+    /// than `u16` indices can address, or static segments one node cannot tell apart.
     pub fn build<S: AsRef<str>>(templates: &[S]) -> Result<Trie, String> {
         struct Node {
             statics: BTreeMap<String, usize>,
@@ -50,6 +56,12 @@ impl Trie {
         for template in templates {
             let template = template.as_ref();
             let split = path::split(template).map_err(|e| format!("{template:?}: {e}"))?;
+            if split.segments().count() > path::MAX_PIECES {
+                return Err(format!(
+                    "{template:?} has more than {} segments",
+                    path::MAX_PIECES
+                ));
+            }
             let mut node = 0;
             for segment in split.segments() {
                 node = match segment {
@@ -84,30 +96,28 @@ impl Trie {
             return Err(format!("{} nodes do not fit u16 indices", nodes.len()));
         }
         let index = |i: usize| u16::try_from(i).unwrap_or(NONE);
-        let defs: Vec<NodeDef> = nodes
-            .into_iter()
-            .map(|n| {
-                let routes: Vec<RouteDef> = n
-                    .routes
-                    .into_iter()
-                    .map(|template| RouteDef {
-                        resource: NONE,
-                        template,
-                        modes: 0b111,
-                    })
-                    .collect();
-                let entries: Vec<(&'static str, u16)> = n
-                    .statics
-                    .into_iter()
-                    .map(|(k, v)| (leak_str(k), index(v)))
-                    .collect();
-                NodeDef {
-                    statics: phf_map(entries),
-                    param: n.param.map_or(NONE, index),
-                    routes: Box::leak(routes.into_boxed_slice()),
-                }
-            })
-            .collect();
+        let mut defs: Vec<NodeDef> = Vec::with_capacity(nodes.len());
+        for n in nodes {
+            let routes: Vec<RouteDef> = n
+                .routes
+                .into_iter()
+                .map(|template| RouteDef {
+                    resource: NONE,
+                    template,
+                    modes: 0b111,
+                })
+                .collect();
+            let entries: Vec<(&'static str, u16)> = n
+                .statics
+                .into_iter()
+                .map(|(k, v)| (leak_str(k), index(v)))
+                .collect();
+            defs.push(NodeDef {
+                statics: segment_map_of(&entries)?,
+                param: n.param.map_or(NONE, index),
+                routes: Box::leak(routes.into_boxed_slice()),
+            });
+        }
         Ok(Trie(Walker {
             nodes: Box::leak(defs.into_boxed_slice()),
             max_static,
@@ -119,7 +129,7 @@ impl Trie {
         self.0.nodes.len()
     }
 
-    /// How many static edges the trie has (the total size of its `phf` maps).
+    /// How many static edges the trie has (the total size of its segment maps).
     pub fn static_edges(self) -> usize {
         self.0.nodes.iter().map(|n| n.statics.len()).sum()
     }
@@ -152,19 +162,22 @@ fn leak_str(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// A `phf::Map` hashed at run time, laid out as `phf_codegen` lays it out at build time.
-fn phf_map(entries: Vec<(&'static str, u16)>) -> phf::Map<&'static str, u16> {
-    if entries.is_empty() {
-        return phf::Map::new();
-    }
+/// A segment map laid out at run time, as `build.rs` lays it out at build time.
+fn segment_map_of(entries: &[(&'static str, u16)]) -> Result<SegmentMap<'static>, String> {
     let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
-    let state = phf_generator::generate_hash(&keys);
-    let ordered: Vec<(&'static str, u16)> = state.map.iter().map(|&i| entries[i]).collect();
-    phf::Map {
-        key: state.key,
-        disps: Box::leak(state.disps.into_boxed_slice()),
-        entries: Box::leak(ordered.into_boxed_slice()),
-    }
+    let layout = perfect_hash::layout(&keys)?;
+    let slots: Vec<(&'static str, u16)> = layout
+        .slots
+        .iter()
+        .map(|slot| {
+            slot.and_then(|k| entries.get(k).copied())
+                .unwrap_or(("", 0))
+        })
+        .collect();
+    Ok(SegmentMap {
+        pilots: Box::leak(layout.pilots.into_boxed_slice()),
+        slots: Box::leak(slots.into_boxed_slice()),
+    })
 }
 
 #[cfg(test)]

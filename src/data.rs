@@ -5,6 +5,7 @@
 //! is public: the hand-written handles in [`crate::table`], [`crate::lookup`] and
 //! [`crate::catalog`] are the API.
 
+pub(crate) use crate::segment_map::SegmentMap;
 use crate::{ApiVersion, AuthMode, Operation};
 
 /// `u16` index meaning "none" in the index fields below.
@@ -86,7 +87,7 @@ pub(crate) struct TemplateDef {
 /// A node of the path trie. The root is `NODES[0]`.
 pub(crate) struct NodeDef {
     /// Lower-case static segment -> child node.
-    pub statics: phf::Map<&'static str, u16>,
+    pub statics: SegmentMap<'static>,
     /// Child for any other segment (a placeholder), or [`NONE`].
     pub param: u16,
     /// Resources whose template ends here, in priority order.
@@ -156,6 +157,9 @@ pub(crate) use generated::*;
 // The resolver folds static segments into a buffer of `path::MAX_STATIC_LEN` bytes; every
 // static segment of the data must fit (longer input segments cannot match and are skipped).
 const _: () = assert!(MAX_STATIC_LEN <= crate::path::MAX_STATIC_LEN);
+// The resolver walks the first `path::MAX_PIECES` pieces; a path with more has more segments
+// than any template and cannot match (`build.rs` checks this too).
+const _: () = assert!(MAX_DEPTH <= crate::path::MAX_PIECES);
 
 /// The table for `(api, operation)`; the data has every one of the 14.
 pub(crate) fn table(api: ApiVersion, operation: Operation) -> &'static TableDef {

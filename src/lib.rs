@@ -58,6 +58,7 @@ mod parse_error;
 mod path;
 mod resolve;
 mod rules;
+mod segment_map;
 mod table;
 
 #[cfg(feature = "import")]

@@ -240,17 +240,81 @@ impl Pieces {
         self.escapes
     }
 
+    /// Whether every piece was recorded: at most [`MAX_PIECES`] of them, within 64 KiB.
+    #[inline]
+    pub fn is_complete(&self) -> bool {
+        self.count <= MAX_PIECES && !self.overflow
+    }
+
+    /// The segment at `at` of `path` (the [`Split::path`] these pieces were found in), and
+    /// where the next one is; `None` past the last one, or when the pieces are not
+    /// [complete](Pieces::is_complete). Segments come as [`segments`] yields them.
+    #[inline]
+    pub fn segment_at<'a>(&self, path: &'a str, at: At) -> Option<(Recorded<'a>, At)> {
+        let i = at.0 >> 1;
+        if i >= self.count || !self.is_complete() {
+            return None;
+        }
+        let start = usize::from(*self.starts.get(i)?);
+        let end = usize::from(*self.ends.get(i)?);
+        if at.0 & 1 == 1 {
+            // The key of `name(key)`, the `)` last.
+            let open = usize::from(*self.keys.get(i)?);
+            return Some((
+                Recorded::Key(path.get(open + 1..end.checked_sub(1)?)?),
+                At(at.0 + 1),
+            ));
+        }
+        let open = usize::from(*self.keys.get(i)?);
+        if open == 0 {
+            let text = path.get(start..end)?;
+            let segment = if is_placeholder(text) {
+                Recorded::Placeholder(text)
+            } else {
+                Recorded::Plain(text)
+            };
+            return Some((segment, At(at.0 + 2)));
+        }
+        // `name(key)`: the key follows unless it is empty (`name()`).
+        let next = if end.saturating_sub(open) > 2 {
+            at.0 + 1
+        } else {
+            at.0 + 2
+        };
+        Some((Recorded::Plain(path.get(start..open)?), At(next)))
+    }
+
     /// The segments of `path` (the [`Split::path`] these pieces were found in), as
-    /// [`segments`] yields them; `None` when the path has more than [`MAX_PIECES`] pieces.
+    /// [`segments`] yields them; `None` when the pieces are not [complete](Pieces::is_complete).
     #[inline]
     pub fn segments<'p, 'a>(&'p self, path: &'a str) -> Option<PieceSegments<'p, 'a>> {
-        (self.count <= MAX_PIECES && !self.overflow).then_some(PieceSegments {
+        self.is_complete().then_some(PieceSegments {
             pieces: self,
             path,
-            next: 0,
-            pending: None,
+            at: At::START,
         })
     }
+}
+
+/// Where a segment of a recorded path is: see [`Pieces::segment_at`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At(usize);
+
+impl At {
+    /// The first segment.
+    pub const START: At = At(0);
+}
+
+/// A segment of a recorded path, told apart a little more than [`Segment`]: a placeholder and
+/// a key are both [`Segment::Param`], the key without [unquoting](Segment::Param).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded<'a> {
+    /// A [`Segment::Plain`].
+    Plain(&'a str),
+    /// A `{placeholder}`.
+    Placeholder(&'a str),
+    /// The key of `name(key)`, as written.
+    Key(&'a str),
 }
 
 /// The segments of a path from its recorded [`Pieces`]; see [`Pieces::segments`].
@@ -258,8 +322,7 @@ impl Pieces {
 pub struct PieceSegments<'p, 'a> {
     pieces: &'p Pieces,
     path: &'a str,
-    next: usize,
-    pending: Option<&'a str>,
+    at: At,
 }
 
 impl<'a> Iterator for PieceSegments<'_, 'a> {
@@ -267,28 +330,13 @@ impl<'a> Iterator for PieceSegments<'_, 'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Segment<'a>> {
-        if let Some(key) = self.pending.take() {
-            return Some(Segment::Param(key));
-        }
-        let i = self.next;
-        if i >= self.pieces.count {
-            return None;
-        }
-        self.next += 1;
-        let start = usize::from(*self.pieces.starts.get(i)?);
-        let end = usize::from(*self.pieces.ends.get(i)?);
-        let text = self.path.get(start..end)?;
-        let open = usize::from(*self.pieces.keys.get(i)?);
-        if open == 0 {
-            return Some(bare(text));
-        }
-        // A key piece that `scan` accepted: `name(key)`, the `)` last.
-        let name = self.path.get(start..open)?;
-        let key = self.path.get(open + 1..end - 1)?;
-        if !key.is_empty() {
-            self.pending = Some(unquote(key));
-        }
-        Some(bare(name))
+        let (segment, next) = self.pieces.segment_at(self.path, self.at)?;
+        self.at = next;
+        Some(match segment {
+            Recorded::Plain(text) => Segment::Plain(text),
+            Recorded::Placeholder(text) => Segment::Param(text),
+            Recorded::Key(key) => Segment::Param(unquote(key)),
+        })
     }
 }
 

@@ -5,7 +5,8 @@
 //! deep as the longest template, so the walk is bounded whatever the input.
 
 use crate::data::{self, NodeDef, RouteDef, NONE};
-use crate::path::{self, PathError, Pieces, Segment};
+use crate::path::{self, At, PathError, Pieces, Recorded};
+use crate::segment_map;
 use crate::table::{Row, Table};
 use crate::{ApiVersion, AuthMode};
 
@@ -99,32 +100,28 @@ impl Trie<'static> {
 }
 
 impl Trie<'_> {
-    /// The routes of the node a split `path` leads to, walking its recorded pieces when it has
-    /// few enough (always, for a path that can match).
+    /// The routes of the node a split `path` leads to, walking the pieces [`path::scan`]
+    /// recorded. A path with more pieces than it records cannot match: it has more segments
+    /// than any template (`data::MAX_DEPTH <= path::MAX_PIECES`, checked at build time).
     #[inline]
     pub(crate) fn walk_path(self, path: &str, pieces: &Pieces) -> Option<&'static [RouteDef]> {
-        match pieces.segments(path) {
-            Some(segments) => self.walk(pieces.has_escapes(), 0, segments),
-            None => self.walk(true, 0, path::segments(path)),
+        if !pieces.is_complete() {
+            return None;
         }
+        self.walk(path, pieces, 0, At::START)
     }
 
-    /// The routes of the node that `segments` lead to from `nodes[node]`, static children
-    /// first, backing up to the parameter child when a static branch dead-ends. `escapes`:
-    /// whether any segment may hold a `%XX` escape.
-    fn walk<'s>(
-        self,
-        escapes: bool,
-        node: u16,
-        mut segments: impl Iterator<Item = Segment<'s>> + Clone,
-    ) -> Option<&'static [RouteDef]> {
+    /// The routes of the node that the segments of `path` from `at` lead to from `nodes[node]`,
+    /// static children first, backing up to the parameter child when a static branch
+    /// dead-ends.
+    fn walk(self, path: &str, pieces: &Pieces, node: u16, at: At) -> Option<&'static [RouteDef]> {
         let node = self.nodes.get(usize::from(node))?;
-        let Some(segment) = segments.next() else {
+        let Some((segment, next)) = pieces.segment_at(path, at) else {
             return (!node.routes.is_empty()).then_some(node.routes);
         };
-        if let Segment::Plain(text) = segment {
-            if let Some(child) = self.static_child(node, escapes, text) {
-                if let Some(found) = self.walk(escapes, child, segments.clone()) {
+        if let Recorded::Plain(text) = segment {
+            if let Some(child) = self.static_child(node, pieces.has_escapes(), text) {
+                if let Some(found) = self.walk(path, pieces, child, next) {
                     return Some(found);
                 }
             }
@@ -132,46 +129,29 @@ impl Trie<'_> {
         if node.param == NONE {
             return None;
         }
-        self.walk(escapes, node.param, segments)
+        self.walk(path, pieces, node.param, next)
     }
 
     /// The static child of `node` named by the plain segment `text`: the one whose key is the
     /// segment folded (ASCII lower case, `%XX` decoded). `escapes`: whether `text` may hold an
-    /// escape (when not, folding is ASCII lower-casing).
+    /// escape (when not, the segment map compares it ignoring ASCII case as it is).
     #[inline]
     fn static_child(self, node: &NodeDef, escapes: bool, text: &str) -> Option<u16> {
-        let bytes = text.as_bytes();
-        let escaped = escapes && bytes.contains(&b'%');
-        if !escaped {
-            if bytes.len() > self.max_static {
-                // Longer than any static segment: an id, mostly.
-                return None;
-            }
-            if node.statics.len() <= LINEAR_MAX {
-                // Keys are lower case: compare ignoring ASCII case, length and first byte first.
-                let first = bytes.first()?.to_ascii_lowercase();
-                return node
-                    .statics
-                    .entries()
-                    .find(|(key, _)| {
-                        key.len() == bytes.len()
-                            && key.as_bytes().first() == Some(&first)
-                            && key.as_bytes().eq_ignore_ascii_case(bytes)
-                    })
-                    .map(|(_, &child)| child);
-            }
-            if !bytes.iter().any(u8::is_ascii_uppercase) {
-                // Already folded.
-                return node.statics.get(text).copied();
-            }
+        if node.statics.pilots.is_empty() {
+            return None;
         }
-        let mut buf = [0u8; path::MAX_STATIC_LEN];
-        let key = path::fold_segment_within(text, buf.get_mut(..self.max_static)?)?;
-        node.statics.get(key).copied()
+        let bytes = text.as_bytes();
+        if escapes && bytes.contains(&b'%') {
+            let mut buf = [0u8; path::MAX_STATIC_LEN];
+            let key = path::fold_segment_within(text, buf.get_mut(..self.max_static)?)?;
+            return node
+                .statics
+                .get(segment_map::hash(key.as_bytes()), key.as_bytes());
+        }
+        if bytes.len() > self.max_static {
+            // Longer than any static segment: an id, mostly.
+            return None;
+        }
+        node.statics.get(segment_map::hash(bytes), bytes)
     }
 }
-
-/// Nodes with at most this many static children are searched by comparing the segment with
-/// each key, which is cheaper than hashing it; larger ones use their `phf` map. Either way a
-/// lookup costs at most a constant, whatever the size of the trie.
-const LINEAR_MAX: usize = 16;

@@ -1,5 +1,6 @@
-//! Emitting the model as Rust: statics of the definition structs in `src/data.rs`, and
-//! `phf` maps for the path trie, the catalog's names and GUIDs, and resource types.
+//! Emitting the model as Rust: statics of the definition structs in `src/data.rs`, the path
+//! trie's segment maps (laid out by `perfect_hash.rs`), and `phf` maps for the catalog's names
+//! and GUIDs and for resource types.
 
 use super::model::{Model, Perm, OPERATIONS};
 use proc_macro2::{Literal, TokenStream};
@@ -28,11 +29,20 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
     });
     let errata_count = model.errata.len();
     let nodes = model.nodes.iter().map(|n| {
-        let mut map = phf_codegen::Map::new();
-        for (segment, child) in &n.statics {
-            map.entry(segment.as_str(), (*child as u16).to_string());
-        }
-        let statics = parse(&map.build().to_string());
+        let keys: Vec<(&String, &usize)> = n.statics.iter().collect();
+        let pilots = &n.map.pilots;
+        let slots = n
+            .map
+            .slots
+            .iter()
+            .map(|slot| match slot.and_then(|k| keys.get(k)) {
+                Some((segment, child)) => {
+                    let child = **child as u16;
+                    quote! { (#segment, #child) }
+                }
+                None => quote! { ("", 0u16) },
+            });
+        let statics = quote! { SegmentMap { pilots: &[#(#pilots),*], slots: &[#(#slots),*] } };
         let param = index(n.param);
         let routes = n.routes.iter().map(|r| {
             let (resource, template, modes) = (r.resource as u16, &r.template, r.modes);
@@ -42,6 +52,7 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
     });
     let node_count = model.nodes.len();
     let max_static_len = model.max_static_len;
+    let max_depth = model.max_depth;
 
     let catalog = catalog(model);
     let rules = rules(model);
@@ -58,6 +69,8 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
         pub(crate) const DATA_VERSION: &str = #data_version;
         /// The longest static segment of any template, in bytes.
         pub(crate) const MAX_STATIC_LEN: usize = #max_static_len;
+        /// The most segments of any template: the depth of the path trie.
+        pub(crate) const MAX_DEPTH: usize = #max_depth;
         pub(crate) static TABLES: [TableDef; #table_count] = [#(#tables),*];
         pub(crate) static RESOURCES: [ResourceDef; #resource_count] = [#(#resources),*];
         pub(crate) static ERRATA: [ErratumDef; #errata_count] = [#(#errata),*];

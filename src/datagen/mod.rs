@@ -13,9 +13,12 @@ pub mod locate;
 pub mod model;
 #[path = "../path.rs"]
 pub mod path;
+pub mod perfect_hash;
 pub mod problem;
 pub mod rules;
 pub mod schema;
+#[path = "../segment_map.rs"]
+pub mod segment_map;
 
 use problem::Problem;
 use std::path::{Path, PathBuf};

@@ -40,6 +40,8 @@ pub struct Model {
     pub nodes: Vec<Node>,
     /// The longest lower-case static segment, in bytes.
     pub max_static_len: usize,
+    /// The most segments of any template (the depth of the trie).
+    pub max_depth: usize,
     /// The permission catalog.
     pub catalog: schema::CatalogFile,
     /// What docs snapshot and catalog the data carries.
@@ -105,6 +107,8 @@ pub struct Resource {
 pub struct Node {
     /// Lower-case static segment -> child.
     pub statics: BTreeMap<String, usize>,
+    /// The perfect-hash layout of [`Node::statics`] (keys in their order).
+    pub map: super::perfect_hash::Layout,
     /// Placeholder child.
     pub param: Option<usize>,
     /// Templates ending here.
@@ -262,7 +266,8 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         super::coverage::check(&slots, &resources, inputs, &mut problems);
     }
 
-    let (nodes, max_static_len) = build_trie(&resources, &shapes_of, inputs, &mut problems);
+    let (nodes, max_static_len, max_depth) =
+        build_trie(&resources, &shapes_of, inputs, &mut problems);
     let rules = super::rules::check(inputs, &slots, &nodes, &known, &mut problems);
     if !problems.is_empty() {
         problems.sort();
@@ -278,6 +283,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         errata: errata.unwrap_or_default(),
         nodes,
         max_static_len,
+        max_depth,
         catalog,
         data_version,
         rules,
@@ -866,9 +872,10 @@ fn build_trie(
     shapes_of: &[Vec<Shape>],
     inputs: &Inputs,
     problems: &mut Vec<Problem>,
-) -> (Vec<Node>, usize) {
+) -> (Vec<Node>, usize, usize) {
     let mut nodes = vec![Node::default()];
     let mut max_static_len = 0;
+    let mut max_depth = 0;
     for (r, resource) in resources.iter().enumerate() {
         for ((template, modes), s) in resource.templates.iter().zip(&shapes_of[r]) {
             let mut variants = vec![(template.clone(), s.clone(), false)];
@@ -876,6 +883,7 @@ fn build_trie(
                 variants.push((v.0, v.1, true));
             }
             for (template, s, derived) in variants {
+                max_depth = max_depth.max(s.len());
                 let mut node = 0;
                 for seg in &s {
                     node = match seg {
@@ -917,7 +925,30 @@ fn build_trie(
             }
         }
     }
-    (nodes, max_static_len)
+    for node in &mut nodes {
+        let keys: Vec<&str> = node.statics.keys().map(String::as_str).collect();
+        match super::perfect_hash::layout(&keys) {
+            Ok(layout) => node.map = layout,
+            Err(message) => problems.push(Problem {
+                file: "data/resources.yaml".into(),
+                line: 0,
+                col: 0,
+                message,
+            }),
+        }
+    }
+    if max_depth > paths::MAX_PIECES {
+        problems.push(Problem {
+            file: "data/resources.yaml".into(),
+            line: 0,
+            col: 0,
+            message: format!(
+                "a template has {max_depth} segments; the resolver walks at most {}",
+                paths::MAX_PIECES
+            ),
+        });
+    }
+    (nodes, max_static_len, max_depth)
 }
 
 /// `/users/{id}/rest` <-> `/me/rest`: the signed-in user's paths are the same resource.

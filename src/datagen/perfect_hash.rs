@@ -1,0 +1,179 @@
+//! Laying out a [`SegmentMap`](super::segment_map::SegmentMap): the pilots and slots for a set
+//! of lower-case static segments, so that each lands in a slot of its own.
+//!
+//! Hash and displace: keys are grouped into buckets by their hash; buckets are placed largest
+//! first, each with the first pilot under which all its keys fall into free, distinct slots.
+//! With about three keys a bucket and a fifth of the slots left free, a pilot is found within a
+//! few tries. Used by `build.rs` and, at run time, by the benches (feature `bench-internals`),
+//! through the hash and slot functions the lookup uses.
+
+use super::segment_map::{bucket, hash, slot};
+use std::cmp::Reverse;
+use std::string::String;
+use std::vec;
+use std::vec::Vec;
+
+/// Where each key of a map goes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The pilot of each bucket.
+    pub pilots: Vec<u16>,
+    /// For each slot, the index of the key in it (in the slice given to [`layout`]).
+    pub slots: Vec<Option<usize>>,
+}
+
+/// Lays out `keys` (distinct, lower case, non-empty).
+///
+/// # Errors
+///
+/// Two keys that hash alike (which only keys equal ignoring ASCII case, or differing only in
+/// bytes that [`hash`] folds together such as `@` and `` ` ``, do in practice), an empty key, or
+/// a bucket no pilot can place.
+pub fn layout(keys: &[&str]) -> Result<Layout, String> {
+    if keys.is_empty() {
+        return Ok(Layout::default());
+    }
+    if keys.iter().any(|k| k.is_empty()) {
+        return Err("an empty static segment cannot be a map key".into());
+    }
+    let hashes: Vec<u64> = keys.iter().map(|k| hash(k.as_bytes())).collect();
+    let mut by_hash: Vec<usize> = (0..keys.len()).collect();
+    by_hash.sort_by_key(|&i| hashes[i]);
+    for pair in by_hash.windows(2) {
+        if let [a, b] = *pair {
+            if hashes[a] == hashes[b] {
+                return Err(format!(
+                    "static segments `{}` and `{}` hash alike: one trie node cannot tell them apart",
+                    keys[a], keys[b]
+                ));
+            }
+        }
+    }
+
+    let slot_count = keys.len() + keys.len() / 4 + 1;
+    let bucket_count = keys.len().div_ceil(3);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); bucket_count];
+    for (key, &h) in hashes.iter().enumerate() {
+        members[bucket(h, bucket_count)].push(key);
+    }
+    let mut order: Vec<usize> = (0..bucket_count).collect();
+    order.sort_by_key(|&b| Reverse(members[b].len()));
+
+    let mut pilots = vec![0u16; bucket_count];
+    let mut slots: Vec<Option<usize>> = vec![None; slot_count];
+    let mut places: Vec<usize> = Vec::new();
+    'buckets: for b in order {
+        if members[b].is_empty() {
+            continue;
+        }
+        for pilot in 0..=u16::MAX {
+            places.clear();
+            let fits = members[b].iter().all(|&key| {
+                let at = slot(hashes[key], pilot, slot_count);
+                let free = slots[at].is_none() && !places.contains(&at);
+                places.push(at);
+                free
+            });
+            if fits {
+                for (&key, &at) in members[b].iter().zip(&places) {
+                    slots[at] = Some(key);
+                }
+                pilots[b] = pilot;
+                continue 'buckets;
+            }
+        }
+        return Err(format!(
+            "no pilot places the {} static segments of one bucket (starting with `{}`)",
+            members[b].len(),
+            keys[members[b][0]]
+        ));
+    }
+    Ok(Layout { pilots, slots })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::segment_map::{hash, SegmentMap};
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The map `layout` gives `keys`, each key's value its index.
+    fn map_of<'a>(
+        keys: &[&'a str],
+        slots: &'a mut Vec<(&'a str, u16)>,
+        layout: &'a Layout,
+    ) -> SegmentMap<'a> {
+        *slots = layout
+            .slots
+            .iter()
+            .map(|s| s.map_or(("", 0), |k| (keys[k], k as u16)))
+            .collect();
+        SegmentMap {
+            pilots: &layout.pilots,
+            slots,
+        }
+    }
+
+    fn check(keys: &[&str]) {
+        let layout = layout(keys).unwrap();
+        assert_eq!(layout.slots.iter().flatten().count(), keys.len());
+        let mut slots = Vec::new();
+        let map = map_of(keys, &mut slots, &layout);
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(
+                map.get(hash(key.as_bytes()), key.as_bytes()),
+                Some(i as u16),
+                "{key}"
+            );
+            let upper = key.to_ascii_uppercase();
+            assert_eq!(
+                map.get(hash(upper.as_bytes()), upper.as_bytes()),
+                Some(i as u16),
+                "{upper}"
+            );
+            let other = format!("{key}x");
+            if !keys.contains(&other.as_str()) {
+                assert_eq!(
+                    map.get(hash(other.as_bytes()), other.as_bytes()),
+                    None,
+                    "{other}"
+                );
+            }
+        }
+        assert_eq!(map.len(), keys.len());
+    }
+
+    #[test]
+    fn every_key_is_found_and_only_keys_are() {
+        check(&[]);
+        check(&["me"]);
+        check(&[
+            "me",
+            "users",
+            "teams",
+            "chats",
+            "communications",
+            "drives",
+            "sites",
+            "groups",
+        ]);
+        // As wide as the benches' 100x trie, and with many keys of one length.
+        let wide: Vec<String> = (0..3000).map(|k| format!("teams{k}")).collect();
+        check(&wide.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn keys_that_hash_alike_are_an_error_not_a_panic() {
+        let err = layout(&["a@b", "a`b"]).unwrap_err();
+        assert!(err.contains("`a@b` and `a`b` hash alike"), "{err}");
+        assert!(layout(&["a", ""]).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn any_distinct_keys_lay_out(keys in proptest::collection::btree_set("[a-z0-9.:_-]{1,30}", 0..300)) {
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            check(&keys);
+        }
+    }
+}
