@@ -762,9 +762,9 @@ fn bare(text: &str) -> Segment<'_> {
 /// (`{id}`, `{user-id}`, `{}`).
 #[inline]
 pub fn is_placeholder(seg: &str) -> bool {
-    match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-        Some(inner) => !inner.bytes().any(|b| matches!(b, b'{' | b'}' | b'/')),
-        None => false,
+    match seg.as_bytes() {
+        [b'{', inner @ .., b'}'] => !inner.iter().any(|b| matches!(b, b'{' | b'}' | b'/')),
+        _ => false,
     }
 }
 

@@ -70,14 +70,17 @@ impl<'a> Resolved<'a> {
     /// When one path means different rows by account kind (`/me/drive/root` is a personal
     /// OneDrive under delegated-personal, OneDrive for Business otherwise), the mode decides.
     pub fn row_in(&self, table: Table, mode: AuthMode) -> Option<(Row, &'static str)> {
-        let in_table = |route: &&RouteDef| table.row_of_resource(route.resource).is_some();
-        let route = self
-            .routes
-            .iter()
-            .filter(in_table)
-            .find(|route| route.modes & mode.bit() != 0)
-            .or_else(|| self.routes.iter().find(in_table))?;
-        Some((table.row_of_resource(route.resource)?, route.template))
+        let mut first = None;
+        for route in self.routes {
+            let Some(row) = table.row_of_resource(route.resource) else {
+                continue;
+            };
+            if route.modes & mode.bit() != 0 {
+                return Some((row, route.template));
+            }
+            first = first.or(Some((row, route.template)));
+        }
+        first
     }
 }
 
