@@ -175,6 +175,7 @@ fn segment_map_of(entries: &[(&'static str, u16)]) -> Result<SegmentMap<'static>
         })
         .collect();
     Ok(SegmentMap {
+        pilot: layout.pilot,
         pilots: Box::leak(layout.pilots.into_boxed_slice()),
         slots: Box::leak(slots.into_boxed_slice()),
     })

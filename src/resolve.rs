@@ -140,7 +140,7 @@ impl Trie<'_> {
     /// escape (when not, the segment map compares it ignoring ASCII case as it is).
     #[inline]
     fn static_child(self, node: &NodeDef, escapes: bool, text: &str) -> Option<u16> {
-        if node.statics.pilots.is_empty() {
+        if node.statics.slots.is_empty() {
             return None;
         }
         let bytes = text.as_bytes();

@@ -7,8 +7,9 @@
 //! keys are exact, so a mixed-case segment would have to be copied and lower-cased first.
 //!
 //! These maps are built the same way (hash and displace: a bucket of keys per hash, and a pilot
-//! per bucket chosen at build time so that every key lands in its own slot), with two
-//! differences that make a lookup a few multiplications and one comparison:
+//! per bucket chosen at build time so that every key lands in its own slot; a small map has
+//! one bucket and its pilot inline), with two differences that make a lookup a few
+//! multiplications and one comparison:
 //!
 //! * [`hash`] treats upper- and lower-case ASCII letters alike, reads a segment of up to 16
 //!   bytes in two overlapping loads, and does not depend on the node: a segment is hashed once
@@ -23,7 +24,10 @@
 /// A perfect-hash map from lower-case static segments to node indices; see the module docs.
 #[derive(Debug, Clone, Copy)]
 pub struct SegmentMap<'a> {
-    /// One pilot per bucket; empty for a map without keys.
+    /// The pilot of a map whose keys all fit one bucket, in a table large enough for one pilot
+    /// to place them all (small maps: one load less per lookup).
+    pub pilot: u16,
+    /// One pilot per bucket, or none when [`pilot`](SegmentMap::pilot) places every key.
     pub pilots: &'a [u16],
     /// The slots: each key with its value, and `("", 0)` for a free slot.
     pub slots: &'a [(&'a str, u16)],
@@ -33,7 +37,11 @@ impl<'a> SegmentMap<'a> {
     /// The value of `segment`, compared ignoring ASCII case; `hash` must be [`hash`]`(segment)`.
     #[inline]
     pub fn get(&self, hash: u64, segment: &[u8]) -> Option<u16> {
-        let pilot = *self.pilots.get(bucket(hash, self.pilots.len()))?;
+        let pilot = if self.pilots.is_empty() {
+            self.pilot
+        } else {
+            *self.pilots.get(bucket(hash, self.pilots.len()))?
+        };
         let (key, value) = self.slots.get(slot(hash, pilot, self.slots.len()))?;
         // A free slot's key is empty, and a segment never is.
         eq_lower(key.as_bytes(), segment).then_some(*value)
@@ -274,6 +282,7 @@ mod tests {
     #[test]
     fn an_empty_map_finds_nothing() {
         let map = SegmentMap {
+            pilot: 0,
             pilots: &[],
             slots: &[],
         };

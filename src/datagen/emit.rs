@@ -30,7 +30,7 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
     let errata_count = model.errata.len();
     let nodes = model.nodes.iter().map(|n| {
         let keys: Vec<(&String, &usize)> = n.statics.iter().collect();
-        let pilots = &n.map.pilots;
+        let (pilot, pilots) = (n.map.pilot, &n.map.pilots);
         let slots = n
             .map
             .slots
@@ -42,7 +42,8 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
                 }
                 None => quote! { ("", 0u16) },
             });
-        let statics = quote! { SegmentMap { pilots: &[#(#pilots),*], slots: &[#(#slots),*] } };
+        let statics =
+            quote! { SegmentMap { pilot: #pilot, pilots: &[#(#pilots),*], slots: &[#(#slots),*] } };
         let param = index(n.param);
         let routes = n.routes.iter().map(|r| {
             let (resource, template, modes) = (r.resource as u16, &r.template, r.modes);

@@ -4,7 +4,8 @@
 //! Hash and displace: keys are grouped into buckets by their hash; buckets are placed largest
 //! first, each with the first pilot under which all its keys fall into free, distinct slots.
 //! With about three keys a bucket and a fifth of the slots left free, a pilot is found within a
-//! few tries. Used by `build.rs` and, at run time, by the benches (feature `bench-internals`),
+//! few tries. A map of up to 64 keys is first tried as a single bucket in a sparser table
+//! (2, 4 or 8 slots a key), which spares a lookup the load of its bucket's pilot. Used by `build.rs` and, at run time, by the benches (feature `bench-internals`),
 //! through the hash and slot functions the lookup uses.
 
 use super::segment_map::{bucket, hash, slot};
@@ -16,7 +17,9 @@ use std::vec::Vec;
 /// Where each key of a map goes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
-    /// The pilot of each bucket.
+    /// The one pilot that places every key, when [`Layout::pilots`] is empty.
+    pub pilot: u16,
+    /// The pilot of each bucket; empty when [`Layout::pilot`] places every key.
     pub pilots: Vec<u16>,
     /// For each slot, the index of the key in it (in the slice given to [`layout`]).
     pub slots: Vec<Option<usize>>,
@@ -50,6 +53,9 @@ pub fn layout(keys: &[&str]) -> Result<Layout, String> {
         }
     }
 
+    if let Some(single) = one_pilot(&hashes) {
+        return Ok(single);
+    }
     let slot_count = keys.len() + keys.len() / 4 + 1;
     let bucket_count = keys.len().div_ceil(3);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); bucket_count];
@@ -88,7 +94,41 @@ pub fn layout(keys: &[&str]) -> Result<Layout, String> {
             keys[members[b][0]]
         ));
     }
-    Ok(Layout { pilots, slots })
+    Ok(Layout {
+        pilot: 0,
+        pilots,
+        slots,
+    })
+}
+
+/// Maps of up to this many keys are first tried with one pilot.
+const ONE_PILOT_MAX: usize = 64;
+
+/// A layout of a small map with one pilot for all keys: in 2, 4 or 8 slots per key, the first
+/// table size where one of the first 4,096 pilots gives every key a slot of its own.
+fn one_pilot(hashes: &[u64]) -> Option<Layout> {
+    if hashes.len() > ONE_PILOT_MAX {
+        return None;
+    }
+    for slot_count in [2, 4, 8].map(|per_key| hashes.len() * per_key) {
+        let mut slots: Vec<Option<usize>> = vec![None; slot_count];
+        'pilots: for pilot in 0..4096 {
+            slots.fill(None);
+            for (key, &h) in hashes.iter().enumerate() {
+                let at = slot(h, pilot, slot_count);
+                if slots[at].is_some() {
+                    continue 'pilots;
+                }
+                slots[at] = Some(key);
+            }
+            return Some(Layout {
+                pilot,
+                pilots: Vec::new(),
+                slots,
+            });
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -109,6 +149,7 @@ mod tests {
             .map(|s| s.map_or(("", 0), |k| (keys[k], k as u16)))
             .collect();
         SegmentMap {
+            pilot: layout.pilot,
             pilots: &layout.pilots,
             slots,
         }
@@ -159,7 +200,11 @@ mod tests {
         ]);
         // As wide as the benches' 100x trie, and with many keys of one length.
         let wide: Vec<String> = (0..3000).map(|k| format!("teams{k}")).collect();
-        check(&wide.iter().map(String::as_str).collect::<Vec<_>>());
+        let wide: Vec<&str> = wide.iter().map(String::as_str).collect();
+        check(&wide);
+        // Small maps have one pilot, large ones one a bucket.
+        assert!(layout(&wide[..ONE_PILOT_MAX]).unwrap().pilots.is_empty());
+        assert!(!layout(&wide).unwrap().pilots.is_empty());
     }
 
     #[test]
