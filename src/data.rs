@@ -28,8 +28,17 @@ pub(crate) struct TableDef {
     /// `data/tables/<api>/<operation>.yaml`.
     pub data_file: &'static str,
     pub rows: &'static [RowDef],
-    /// Resource index -> row index in `rows`, or [`NONE`] when the table has no such row.
-    pub by_resource: &'static [u16],
+    /// Resource index -> the row of that resource (`row` [`NONE`] when the table has none).
+    pub by_resource: &'static [RowIndex],
+}
+
+/// Where a table's row of one resource is, and its cells: what a lookup needs, in 8 bytes.
+#[derive(Debug)]
+pub(crate) struct RowIndex {
+    /// Index into [`TableDef::rows`], or [`NONE`].
+    pub row: u16,
+    /// The row's [`RowDef::cells`].
+    pub cells: [u16; 3],
 }
 
 /// One row of a table.
@@ -44,8 +53,9 @@ pub(crate) struct RowDef {
     pub label: Option<&'static str>,
     /// The paths the row itself gives, as cleaned by the importer.
     pub paths: &'static [&'static str],
-    /// Indexed by [`AuthMode::index`]; `None` = not supported.
-    pub cells: [Option<&'static [PermDef]>; 3],
+    /// Indexed by [`AuthMode::index`]: an index into [`generated::CELLS`], or [`NONE`] when
+    /// the mode is not supported.
+    pub cells: [u16; 3],
 }
 
 /// One permission in a cell.

@@ -59,10 +59,10 @@ pub fn lookup_resolved<'a>(
 }
 
 fn answer(table: Table, resolved: Resolved<'_>, mode: AuthMode) -> Result<Answer<'_>, LookupError> {
-    let (row, template) = resolved
-        .row_in(table, mode)
+    let (row, template, permissions) = resolved
+        .find(table, mode)
         .ok_or(LookupError::UnknownResource)?;
-    match row.cell(mode) {
+    match permissions {
         Some(permissions) => Ok(Answer {
             row,
             template,

@@ -476,7 +476,8 @@ fn scan<'s>(s: &'s str, pieces: &mut Pieces) -> Result<(&'s str, Option<&'s str>
     let mut query = None;
 
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    while let Some(&first) = bytes.get(i) {
+        let mut b = first;
         if !SCAN_SPECIAL[usize::from(b)] {
             // A run of ordinary bytes `i..end`: each would only pass the checks below that do
             // not depend on the byte, and the first of them is the one that can fail them.
@@ -498,7 +499,11 @@ fn scan<'s>(s: &'s str, pieces: &mut Pieces) -> Result<(&'s str, Option<&'s str>
             }
             path_end = end;
             i = end;
-            continue;
+            // The run ends at a special byte (or the end): on to it directly.
+            match bytes.get(i) {
+                Some(&special) => b = special,
+                None => break,
+            }
         }
         // C0 controls and DEL; C1 controls are U+0080..=U+009F, encoded as C2 80..C2 9F.
         let c1 = || matches!(b, 0x80..=0x9f) && i > 0 && bytes.get(i - 1) == Some(&0xc2);

@@ -7,7 +7,7 @@
 use crate::data::{self, NodeDef, RouteDef, NONE};
 use crate::path::{self, At, PathError, Pieces, Recorded};
 use crate::segment_map;
-use crate::table::{Row, Table};
+use crate::table::{self, Permissions, Row, Table};
 use crate::{ApiVersion, AuthMode};
 
 /// Resolves a resource string against every template in the data, without allocating.
@@ -70,17 +70,29 @@ impl<'a> Resolved<'a> {
     /// When one path means different rows by account kind (`/me/drive/root` is a personal
     /// OneDrive under delegated-personal, OneDrive for Business otherwise), the mode decides.
     pub fn row_in(&self, table: Table, mode: AuthMode) -> Option<(Row, &'static str)> {
+        self.find(table, mode)
+            .map(|(row, template, _)| (row, template))
+    }
+
+    /// [`Resolved::row_in`], with the permissions of `mode` (`None` when not supported).
+    #[inline]
+    pub(crate) fn find(
+        &self,
+        table: Table,
+        mode: AuthMode,
+    ) -> Option<(Row, &'static str, Option<Permissions>)> {
         let mut first = None;
         for route in self.routes {
-            let Some(row) = table.row_of_resource(route.resource) else {
+            let Some((row, index)) = table.row_of_resource(route.resource) else {
                 continue;
             };
+            let cell = index.cells.get(mode.index()).copied().unwrap_or(NONE);
             if route.modes & mode.bit() != 0 {
-                return Some((row, route.template));
+                return Some((row, route.template, table::cell(cell)));
             }
-            first = first.or(Some((row, route.template)));
+            first = first.or(Some((row, route.template, cell)));
         }
-        first
+        first.map(|(row, template, cell)| (row, template, table::cell(cell)))
     }
 }
 

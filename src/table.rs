@@ -1,7 +1,7 @@
 //! The tables as data: [`Table`], [`Row`], [`Permissions`] and [`Permission`], for tools that
 //! embed the whole matrix. Handles are `Copy` references into the compiled statics.
 
-use crate::data::{self, PermDef, RowDef, TableDef, NONE};
+use crate::data::{self, PermDef, RowDef, RowIndex, TableDef, NONE};
 use crate::{ApiVersion, AuthMode, Operation};
 use core::fmt;
 
@@ -74,14 +74,20 @@ impl Table {
             .filter(move |row| row.resource_type().eq_ignore_ascii_case(resource_type))
     }
 
-    pub(crate) fn row_of_resource(self, resource: u16) -> Option<Row> {
-        let index = *self.0.by_resource.get(usize::from(resource))?;
-        if index == NONE {
-            return None;
-        }
-        let row = self.0.rows.get(usize::from(index))?;
-        Some(Row { table: self.0, row })
+    pub(crate) fn row_of_resource(self, resource: u16) -> Option<(Row, &'static RowIndex)> {
+        let index = self.0.by_resource.get(usize::from(resource))?;
+        let row = self.0.rows.get(usize::from(index.row))?;
+        Some((Row { table: self.0, row }, index))
     }
+}
+
+/// The permissions of a cell index (`None` for [`NONE`], an unsupported mode).
+#[inline]
+pub(crate) fn cell(index: u16) -> Option<Permissions> {
+    data::CELLS
+        .get(usize::from(index))
+        .copied()
+        .map(Permissions)
 }
 
 impl fmt::Debug for Table {
@@ -310,12 +316,7 @@ impl Row {
     /// assert_eq!(row.cell(AuthMode::Application).unwrap().least().name(), "ChannelMessage.Read.All");
     /// ```
     pub fn cell(self, mode: AuthMode) -> Option<Permissions> {
-        self.row
-            .cells
-            .get(mode.index())
-            .copied()
-            .flatten()
-            .map(Permissions)
+        cell(*self.row.cells.get(mode.index())?)
     }
 
     fn resource(self) -> &'static data::ResourceDef {

@@ -9,8 +9,15 @@ use std::collections::BTreeMap;
 
 /// The whole generated file.
 pub fn generate(model: &Model, inputs: &[String]) -> String {
-    let tables = model.tables.iter().map(|t| table(model, t));
+    let mut cells = Cells::default();
+    let tables: Vec<TokenStream> = model
+        .tables
+        .iter()
+        .map(|t| table(model, t, &mut cells))
+        .collect();
     let table_count = model.tables.len();
+    let cell_count = cells.lists.len();
+    let cell_lists = &cells.lists;
     let resources = model.resources.iter().map(|r| {
         let id = &r.id;
         let source = &r.source;
@@ -73,6 +80,8 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
         /// The most segments of any template: the depth of the path trie.
         pub(crate) const MAX_DEPTH: usize = #max_depth;
         pub(crate) static TABLES: [TableDef; #table_count] = [#(#tables),*];
+        /// Every distinct cell of the tables: a row's cells are indices into this.
+        pub(crate) static CELLS: [&[PermDef]; #cell_count] = [#(#cell_lists),*];
         pub(crate) static RESOURCES: [ResourceDef; #resource_count] = [#(#resources),*];
         pub(crate) static ERRATA: [ErratumDef; #errata_count] = [#(#errata),*];
         pub(crate) static NODES: [NodeDef; #node_count] = [#(#nodes),*];
@@ -82,7 +91,30 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
     format!("{header}{body}\n")
 }
 
-fn table(model: &Model, t: &super::model::Table) -> TokenStream {
+/// The distinct cells of all tables, as `&[PermDef]` expressions, each once.
+#[derive(Default)]
+struct Cells {
+    lists: Vec<TokenStream>,
+    index: BTreeMap<String, u16>,
+}
+
+impl Cells {
+    /// The index of `cell` in `CELLS`, or `NONE` for an unsupported mode.
+    fn index(&mut self, cell: Option<&Vec<Perm>>) -> u16 {
+        let Some(perms) = cell else {
+            return u16::MAX;
+        };
+        let perms = perms.iter().map(perm);
+        let list = quote! { &[#(#perms),*] };
+        let next = self.lists.len() as u16;
+        *self.index.entry(list.to_string()).or_insert_with(|| {
+            self.lists.push(list);
+            next
+        })
+    }
+}
+
+fn table(model: &Model, t: &super::model::Table, all_cells: &mut Cells) -> TokenStream {
     let api = format_ident!("{}", ["V1", "Beta"][t.api]);
     let operation = format_ident!("{}", variant(OPERATIONS[t.operation]));
     let (page, as_of, file) = (&t.source.page, &t.source.as_of, &t.source.file);
@@ -91,28 +123,32 @@ fn table(model: &Model, t: &super::model::Table) -> TokenStream {
         super::model::APIS[t.api],
         OPERATIONS[t.operation]
     );
-    let rows = t.rows.iter().map(|row| {
+    let row_cells: Vec<[u16; 3]> = t
+        .rows
+        .iter()
+        .map(|row| {
+            row.cells
+                .each_ref()
+                .map(|cell| all_cells.index(cell.as_ref()))
+        })
+        .collect();
+    let rows = t.rows.iter().zip(&row_cells).map(|(row, cells)| {
         let resource = row.resource as u16;
         let line = row.line as u32;
         let ty = &row.row.resource_type;
         let qualifier = opt_str(row.row.qualifier.as_deref());
         let label = opt_str(row.row.label.as_deref());
         let paths = &row.row.paths;
-        let cells = row.cells.iter().map(|cell| match cell {
-            None => quote! { None },
-            Some(perms) => {
-                let perms = perms.iter().map(perm);
-                quote! { Some(&[#(#perms),*]) }
-            }
-        });
         quote! {
             RowDef { resource: #resource, line: #line, resource_type: #ty, qualifier: #qualifier, label: #label,
                      paths: &[#(#paths),*], cells: [#(#cells),*] }
         }
     });
-    let mut by_resource = vec![u16::MAX; model.resources.len()];
-    for (i, row) in t.rows.iter().enumerate() {
-        by_resource[row.resource] = i as u16;
+    let mut by_resource =
+        vec![quote! { RowIndex { row: NONE, cells: [NONE; 3] } }; model.resources.len()];
+    for (i, (row, cells)) in t.rows.iter().zip(&row_cells).enumerate() {
+        let i = i as u16;
+        by_resource[row.resource] = quote! { RowIndex { row: #i, cells: [#(#cells),*] } };
     }
     quote! {
         TableDef {
