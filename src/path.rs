@@ -353,10 +353,15 @@ fn strip_host(s: &str) -> &str {
             None => return s,
         },
     };
-    let end = after
-        .bytes()
-        .position(|b| b == b'/' || b == b'?')
-        .unwrap_or(after.len());
+    // The host's bytes are ordinary but for the `/` or `?` that ends it: skip runs of them.
+    let bytes = after.as_bytes();
+    let mut end = run_end(bytes, 0);
+    while let Some(&b) = bytes.get(end) {
+        if b == b'/' || b == b'?' {
+            break;
+        }
+        end = run_end(bytes, end + 1);
+    }
     after.get(end..).unwrap_or("")
 }
 
