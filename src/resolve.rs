@@ -123,6 +123,28 @@ impl Trie<'_> {
         if !pieces.is_complete() {
             return None;
         }
+        // Static children first, without keeping the way back: this finds what the full walk
+        // finds first, unless it dead-ends, when the full walk (which backs up) decides.
+        let (mut node, mut at) = (0, At::START);
+        loop {
+            let current = self.nodes.get(usize::from(node))?;
+            let Some((segment, next)) = pieces.segment_at(path, at) else {
+                if current.routes.is_empty() {
+                    break;
+                }
+                return Some(current.routes);
+            };
+            let child = match segment {
+                Recorded::Plain(text) => self.static_child(current, pieces.has_escapes(), text),
+                Recorded::Placeholder(_) | Recorded::Key(_) => None,
+            };
+            node = match child {
+                Some(child) => child,
+                None if current.param != NONE => current.param,
+                None => break,
+            };
+            at = next;
+        }
         self.walk(path, pieces, 0, At::START)
     }
 
