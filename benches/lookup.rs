@@ -98,6 +98,10 @@ fn renamed(template: &str, k: usize) -> String {
         .join("/")
 }
 
+/// Rounds of [`interleaved_min`]: about a second of lookups, so that the minimum is not that of
+/// a few hundred milliseconds when the machine happened to be slow.
+const ROUNDS: usize = 10_000;
+
 /// Per-element time of each of `runs` (each does `elements` lookups), the minimum over `rounds`
 /// rounds that run them one after the other: on a shared machine the minimum of interleaved runs
 /// is the steadiest estimate of a ratio, as noise slows every run but never speeds one up.
@@ -172,7 +176,7 @@ fn bench_lookup(c: &mut Criterion) {
 
     let n = cases.len();
     let best = interleaved_min(
-        2000,
+        ROUNDS,
         n,
         &mut [
             &mut || {
@@ -317,7 +321,7 @@ fn bench_scale(c: &mut Criterion) {
         .iter_mut()
         .map(|r| &mut **r as &mut dyn FnMut())
         .collect();
-    let best = interleaved_min(2000, cases.len(), &mut refs);
+    let best = interleaved_min(ROUNDS, cases.len(), &mut refs);
     drop(refs);
     drop(runs);
     eprintln!(

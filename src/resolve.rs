@@ -26,6 +26,7 @@ use crate::{ApiVersion, AuthMode};
 /// assert!(template.contains("mailFolders"));
 /// # Ok::<(), msgraph_scopes::PathError>(())
 /// ```
+#[inline]
 pub fn resolve(resource: &str) -> Result<Resolved<'_>, PathError> {
     let mut pieces = Pieces::new();
     let split = path::split_pieces(resource, &mut pieces)?;
