@@ -6,11 +6,11 @@
 //! out at run time by the code `build.rs` uses, and is walked by the very same code as
 //! `resolve()`.
 
-use crate::data::{NodeDef, RouteDef, SegmentMap, NONE};
+use crate::data::{NodeDef, RouteDef, NONE};
 use crate::path::{self, PathError, Segment};
 use crate::resolve::Trie as Walker;
 // `perfect_hash` finds the hash and slot functions as `super::segment_map`.
-use crate::segment_map;
+use crate::segment_map::{self, Arena};
 use std::borrow::ToOwned;
 use std::boxed::Box;
 use std::collections::BTreeMap;
@@ -97,29 +97,41 @@ impl Trie {
         }
         let index = |i: usize| u16::try_from(i).unwrap_or(NONE);
         let mut defs: Vec<NodeDef> = Vec::with_capacity(nodes.len());
+        let mut arena = perfect_hash::ArenaBuilder::default();
+        let mut routes: Vec<RouteDef> = Vec::new();
         for n in nodes {
-            let routes: Vec<RouteDef> = n
-                .routes
-                .into_iter()
-                .map(|template| RouteDef {
-                    resource: NONE,
-                    template,
-                    modes: 0b111,
-                })
-                .collect();
-            let entries: Vec<(&'static str, u16)> = n
+            let routes_start = u32::try_from(routes.len()).map_err(|_| "too many routes")?;
+            let routes_len = u16::try_from(n.routes.len()).map_err(|_| "too many routes")?;
+            routes.extend(n.routes.into_iter().map(|template| RouteDef {
+                resource: NONE,
+                template,
+                modes: 0b111,
+            }));
+            let entries: Vec<(&str, u16)> = n
                 .statics
-                .into_iter()
-                .map(|(k, v)| (leak_str(k), index(v)))
+                .iter()
+                .map(|(k, &v)| (k.as_str(), index(v)))
                 .collect();
             defs.push(NodeDef {
-                statics: segment_map_of(&entries)?,
+                statics: arena.add(&entries)?,
                 param: n.param.map_or(NONE, index),
-                routes: Box::leak(routes.into_boxed_slice()),
+                routes_start,
+                routes_len,
             });
         }
+        let perfect_hash::ArenaBuilder {
+            pilots,
+            slots,
+            keys,
+        } = arena;
         Ok(Trie(Walker {
             nodes: Box::leak(defs.into_boxed_slice()),
+            arena: Arena {
+                pilots: Box::leak(pilots.into_boxed_slice()),
+                slots: Box::leak(slots.into_boxed_slice()),
+                keys: Box::leak(keys.into_boxed_slice()),
+            },
+            routes: Box::leak(routes.into_boxed_slice()),
             max_static,
         }))
     }
@@ -131,18 +143,19 @@ impl Trie {
 
     /// How many static edges the trie has (the total size of its segment maps).
     pub fn static_edges(self) -> usize {
-        self.0.nodes.iter().map(|n| n.statics.len()).sum()
+        let arena = self.0.arena;
+        self.0
+            .nodes
+            .iter()
+            .map(|n| n.statics.entries(&arena).count())
+            .sum()
     }
 }
 
 /// Every template the compiled trie holds (written and derived `/me` <-> `/users/{id}` forms),
 /// node by node, each node's routes in priority order.
 pub fn compiled_templates() -> Vec<&'static str> {
-    Walker::COMPILED
-        .nodes
-        .iter()
-        .flat_map(|n| n.routes.iter().map(|r| r.template))
-        .collect()
+    Walker::COMPILED.routes.iter().map(|r| r.template).collect()
 }
 
 /// [`crate::resolve()`] over `trie`: the first template of the node the resource leads to.
@@ -160,25 +173,6 @@ pub fn resolve_in(trie: Trie, resource: &str) -> Result<Option<&'static str>, Pa
 
 fn leak_str(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
-}
-
-/// A segment map laid out at run time, as `build.rs` lays it out at build time.
-fn segment_map_of(entries: &[(&'static str, u16)]) -> Result<SegmentMap<'static>, String> {
-    let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
-    let layout = perfect_hash::layout(&keys)?;
-    let slots: Vec<(&'static str, u16)> = layout
-        .slots
-        .iter()
-        .map(|slot| {
-            slot.and_then(|k| entries.get(k).copied())
-                .unwrap_or(("", 0))
-        })
-        .collect();
-    Ok(SegmentMap {
-        pilot: layout.pilot,
-        pilots: Box::leak(layout.pilots.into_boxed_slice()),
-        slots: Box::leak(slots.into_boxed_slice()),
-    })
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! is public: the hand-written handles in [`crate::table`], [`crate::lookup`] and
 //! [`crate::catalog`] are the API.
 
-pub(crate) use crate::segment_map::SegmentMap;
+pub(crate) use crate::segment_map::{SegmentMap, Slot};
 use crate::{ApiVersion, AuthMode, Operation};
 
 /// `u16` index meaning "none" in the index fields below.
@@ -96,12 +96,15 @@ pub(crate) struct TemplateDef {
 
 /// A node of the path trie. The root is `NODES[0]`.
 pub(crate) struct NodeDef {
-    /// Lower-case static segment -> child node.
-    pub statics: SegmentMap<'static>,
+    /// Lower-case static segment -> child node (in the trie's arena).
+    pub statics: SegmentMap,
     /// Child for any other segment (a placeholder), or [`NONE`].
     pub param: u16,
-    /// Resources whose template ends here, in priority order.
-    pub routes: &'static [RouteDef],
+    /// Where the node's routes start in the trie's routes: resources whose template ends here,
+    /// in priority order.
+    pub routes_start: u32,
+    /// How many routes the node has.
+    pub routes_len: u16,
 }
 
 /// A template that ends at a node.

@@ -6,7 +6,7 @@
 
 use crate::data::{self, NodeDef, RouteDef, NONE};
 use crate::path::{self, At, PathError, Pieces, Recorded};
-use crate::segment_map;
+use crate::segment_map::{self, Arena};
 use crate::table::{self, Permissions, Row, Table};
 use crate::{ApiVersion, AuthMode};
 
@@ -97,13 +97,16 @@ impl<'a> Resolved<'a> {
     }
 }
 
-/// A path trie: its nodes (the root first) and its longest static segment, in bytes.
+/// A path trie: its nodes (the root first), the arena of their segment maps, the routes they
+/// point into, and its longest static segment, in bytes.
 ///
 /// The compiled one is [`Trie::COMPILED`]; the benches also walk tries built at run time (feature
 /// `bench-internals`).
 #[derive(Clone, Copy)]
 pub(crate) struct Trie<'n> {
     pub nodes: &'n [NodeDef],
+    pub arena: Arena<'n>,
+    pub routes: &'n [RouteDef],
     pub max_static: usize,
 }
 
@@ -111,16 +114,22 @@ impl Trie<'static> {
     /// The trie compiled from `data/`.
     pub const COMPILED: Trie<'static> = Trie {
         nodes: &data::NODES,
+        arena: Arena {
+            pilots: &data::PILOTS,
+            slots: &data::SLOTS,
+            keys: data::KEYS,
+        },
+        routes: &data::ROUTES,
         max_static: data::MAX_STATIC_LEN,
     };
 }
 
-impl Trie<'_> {
+impl<'n> Trie<'n> {
     /// The routes of the node a split `path` leads to, walking the pieces [`path::scan`]
     /// recorded. A path with more pieces than it records cannot match: it has more segments
     /// than any template (`data::MAX_DEPTH <= path::MAX_PIECES`, checked at build time).
     #[inline]
-    pub(crate) fn walk_path(self, path: &str, pieces: &Pieces) -> Option<&'static [RouteDef]> {
+    pub(crate) fn walk_path(self, path: &str, pieces: &Pieces) -> Option<&'n [RouteDef]> {
         if !pieces.is_complete() {
             return None;
         }
@@ -130,10 +139,10 @@ impl Trie<'_> {
         loop {
             let current = self.nodes.get(usize::from(node))?;
             let Some((segment, next)) = pieces.segment_at(path, at) else {
-                if current.routes.is_empty() {
-                    break;
+                match self.routes_of(current) {
+                    Some(routes) => return Some(routes),
+                    None => break,
                 }
-                return Some(current.routes);
             };
             let child = match segment {
                 Recorded::Plain(text) => self.static_child(current, pieces.has_escapes(), text),
@@ -152,10 +161,10 @@ impl Trie<'_> {
     /// The routes of the node that the segments of `path` from `at` lead to from `nodes[node]`,
     /// static children first, backing up to the parameter child when a static branch
     /// dead-ends.
-    fn walk(self, path: &str, pieces: &Pieces, node: u16, at: At) -> Option<&'static [RouteDef]> {
+    fn walk(self, path: &str, pieces: &Pieces, node: u16, at: At) -> Option<&'n [RouteDef]> {
         let node = self.nodes.get(usize::from(node))?;
         let Some((segment, next)) = pieces.segment_at(path, at) else {
-            return (!node.routes.is_empty()).then_some(node.routes);
+            return self.routes_of(node);
         };
         if let Recorded::Plain(text) = segment {
             if let Some(child) = self.static_child(node, pieces.has_escapes(), text) {
@@ -170,26 +179,36 @@ impl Trie<'_> {
         self.walk(path, pieces, node.param, next)
     }
 
+    /// The routes of `node`: `None` when no template ends there.
+    #[inline]
+    fn routes_of(self, node: &NodeDef) -> Option<&'n [RouteDef]> {
+        let start = node.routes_start as usize;
+        let routes = self
+            .routes
+            .get(start..start + usize::from(node.routes_len))?;
+        (!routes.is_empty()).then_some(routes)
+    }
+
     /// The static child of `node` named by the plain segment `text`: the one whose key is the
     /// segment folded (ASCII lower case, `%XX` decoded). `escapes`: whether `text` may hold an
     /// escape (when not, the segment map compares it ignoring ASCII case as it is).
     #[inline]
     fn static_child(self, node: &NodeDef, escapes: bool, text: &str) -> Option<u16> {
-        if node.statics.slots.is_empty() {
+        if node.statics.slots == 0 {
             return None;
         }
         let bytes = text.as_bytes();
         if escapes && bytes.contains(&b'%') {
             let mut buf = [0u8; path::MAX_STATIC_LEN];
             let key = path::fold_segment_within(text, buf.get_mut(..self.max_static)?)?;
-            return node
-                .statics
-                .get(segment_map::hash(key.as_bytes()), key.as_bytes());
+            let key = key.as_bytes();
+            return node.statics.get(&self.arena, segment_map::hash(key), key);
         }
         if bytes.len() > self.max_static {
             // Longer than any static segment: an id, mostly.
             return None;
         }
-        node.statics.get(segment_map::hash(bytes), bytes)
+        node.statics
+            .get(&self.arena, segment_map::hash(bytes), bytes)
     }
 }

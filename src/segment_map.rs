@@ -22,44 +22,86 @@
 //! This file is pure `core`: `build.rs` includes it with `#[path]`.
 
 /// A perfect-hash map from lower-case static segments to node indices; see the module docs.
-#[derive(Debug, Clone, Copy)]
-pub struct SegmentMap<'a> {
+///
+/// The map is 16 bytes of ranges: its pilots, slots and keys live in an [`Arena`] that all maps
+/// of a trie share, so that a lookup touches few cache lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SegmentMap {
     /// The pilot of a map whose keys all fit one bucket, in a table large enough for one pilot
     /// to place them all (small maps: one load less per lookup).
     pub pilot: u16,
-    /// One pilot per bucket, or none when [`pilot`](SegmentMap::pilot) places every key.
-    pub pilots: &'a [u16],
-    /// The slots: each key with its value, and `("", 0)` for a free slot.
-    pub slots: &'a [(&'a str, u16)],
+    /// How many buckets (pilots in [`Arena::pilots`]) the map has; 0 when
+    /// [`pilot`](SegmentMap::pilot) places every key.
+    pub buckets: u16,
+    /// Where the map's pilots start in [`Arena::pilots`].
+    pub pilots_start: u32,
+    /// Where the map's slots start in [`Arena::slots`].
+    pub slots_start: u32,
+    /// How many slots the map has (0 for a map without keys).
+    pub slots: u32,
 }
 
-impl<'a> SegmentMap<'a> {
+/// One slot of a [`SegmentMap`]: a key, as a range of [`Arena::keys`] (empty for a free slot),
+/// and its value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Slot {
+    /// Where the key starts in [`Arena::keys`].
+    pub key_start: u32,
+    /// The key's length in bytes; 0 for a free slot.
+    pub key_len: u16,
+    /// The value.
+    pub value: u16,
+}
+
+/// The pilots, slots and key bytes of the [`SegmentMap`]s of one trie.
+#[derive(Debug, Clone, Copy)]
+pub struct Arena<'a> {
+    /// Every map's pilots, map after map.
+    pub pilots: &'a [u16],
+    /// Every map's slots, map after map.
+    pub slots: &'a [Slot],
+    /// Every key's bytes (lower case), one after the other.
+    pub keys: &'a [u8],
+}
+
+impl SegmentMap {
     /// The value of `segment`, compared ignoring ASCII case; `hash` must be [`hash`]`(segment)`.
     #[inline]
-    pub fn get(&self, hash: u64, segment: &[u8]) -> Option<u16> {
-        let pilot = if self.pilots.is_empty() {
+    pub fn get(&self, arena: &Arena<'_>, hash: u64, segment: &[u8]) -> Option<u16> {
+        let slots = self.slots as usize;
+        if slots == 0 {
+            return None;
+        }
+        let pilot = if self.buckets == 0 {
             self.pilot
         } else {
-            *self.pilots.get(bucket(hash, self.pilots.len()))?
+            let at = self.pilots_start as usize + bucket(hash, usize::from(self.buckets));
+            *arena.pilots.get(at)?
         };
-        let (key, value) = self.slots.get(slot(hash, pilot, self.slots.len()))?;
+        let found = arena
+            .slots
+            .get(self.slots_start as usize + slot(hash, pilot, slots))?;
+        let key = arena.keys.get(found.key_start as usize..)?;
         // A free slot's key is empty, and a segment never is.
-        eq_lower(key.as_bytes(), segment).then_some(*value)
-    }
-
-    /// How many keys the map holds.
-    #[cfg_attr(not(feature = "bench-internals"), allow(dead_code))]
-    pub fn len(&self) -> usize {
-        self.entries().count()
+        eq_lower(key.get(..usize::from(found.key_len))?, segment).then_some(found.value)
     }
 
     /// The keys and their values, in slot order.
     #[cfg_attr(not(feature = "bench-internals"), allow(dead_code))]
-    pub fn entries(&self) -> impl Iterator<Item = (&'a str, u16)> + 'a {
-        self.slots
-            .iter()
-            .filter(|(key, _)| !key.is_empty())
-            .map(|&(key, value)| (key, value))
+    pub fn entries<'a>(&self, arena: &Arena<'a>) -> impl Iterator<Item = (&'a [u8], u16)> + 'a {
+        let start = self.slots_start as usize;
+        let slots = arena
+            .slots
+            .get(start..start + self.slots as usize)
+            .unwrap_or(&[]);
+        let keys = arena.keys;
+        slots.iter().filter(|s| s.key_len > 0).map(move |s| {
+            let start = s.key_start as usize;
+            let key = keys
+                .get(start..start + usize::from(s.key_len))
+                .unwrap_or(&[]);
+            (key, s.value)
+        })
     }
 }
 
@@ -281,13 +323,18 @@ mod tests {
 
     #[test]
     fn an_empty_map_finds_nothing() {
-        let map = SegmentMap {
-            pilot: 0,
+        let map = SegmentMap::default();
+        let arena = Arena {
             pilots: &[],
-            slots: &[],
+            slots: &[Slot {
+                key_start: 0,
+                key_len: 5,
+                value: 1,
+            }],
+            keys: b"teams",
         };
-        assert_eq!(map.get(hash(b"teams"), b"teams"), None);
-        assert_eq!(map.len(), 0);
+        assert_eq!(map.get(&arena, hash(b"teams"), b"teams"), None);
+        assert_eq!(map.entries(&arena).count(), 0);
     }
 
     #[test]

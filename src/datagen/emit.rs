@@ -35,29 +35,32 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
         quote! { ErratumDef { documented: #documented, corrected: #corrected, note: #note, source: #source } }
     });
     let errata_count = model.errata.len();
-    let nodes = model.nodes.iter().map(|n| {
-        let keys: Vec<(&String, &usize)> = n.statics.iter().collect();
-        let (pilot, pilots) = (n.map.pilot, &n.map.pilots);
-        let slots = n
-            .map
-            .slots
-            .iter()
-            .map(|slot| match slot.and_then(|k| keys.get(k)) {
-                Some((segment, child)) => {
-                    let child = **child as u16;
-                    quote! { (#segment, #child) }
-                }
-                None => quote! { ("", 0u16) },
-            });
-        let statics =
-            quote! { SegmentMap { pilot: #pilot, pilots: &[#(#pilots),*], slots: &[#(#slots),*] } };
-        let param = index(n.param);
-        let routes = n.routes.iter().map(|r| {
-            let (resource, template, modes) = (r.resource as u16, &r.template, r.modes);
-            quote! { RouteDef { resource: #resource, template: #template, modes: #modes } }
-        });
-        quote! { NodeDef { statics: #statics, param: #param, routes: &[#(#routes),*] } }
+    let mut route_defs = Vec::new();
+    let nodes: Vec<TokenStream> = model
+        .nodes
+        .iter()
+        .map(|n| {
+            let statics = segment_map(&n.map);
+            let param = index(n.param);
+            let (routes_start, routes_len) = (route_defs.len() as u32, n.routes.len() as u16);
+            route_defs.extend(n.routes.iter().map(|r| {
+                let (resource, template, modes) = (r.resource as u16, &r.template, r.modes);
+                quote! { RouteDef { resource: #resource, template: #template, modes: #modes } }
+            }));
+            quote! {
+                NodeDef { statics: #statics, param: #param, routes_start: #routes_start, routes_len: #routes_len }
+            }
+        })
+        .collect();
+    let route_count = route_defs.len();
+    let arena = &model.arena;
+    let (pilots, pilot_count) = (&arena.pilots, arena.pilots.len());
+    let slot_count = arena.slots.len();
+    let slots = arena.slots.iter().map(|s| {
+        let (key_start, key_len, value) = (s.key_start, s.key_len, s.value);
+        quote! { Slot { key_start: #key_start, key_len: #key_len, value: #value } }
     });
+    let keys = Literal::byte_string(&arena.keys);
     let node_count = model.nodes.len();
     let max_static_len = model.max_static_len;
     let max_depth = model.max_depth;
@@ -85,6 +88,14 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
         pub(crate) static RESOURCES: [ResourceDef; #resource_count] = [#(#resources),*];
         pub(crate) static ERRATA: [ErratumDef; #errata_count] = [#(#errata),*];
         pub(crate) static NODES: [NodeDef; #node_count] = [#(#nodes),*];
+        /// The templates ending at each node, node after node.
+        pub(crate) static ROUTES: [RouteDef; #route_count] = [#(#route_defs),*];
+        /// The pilots of the nodes' segment maps.
+        pub(crate) static PILOTS: [u16; #pilot_count] = [#(#pilots),*];
+        /// The slots of the nodes' segment maps.
+        pub(crate) static SLOTS: [Slot; #slot_count] = [#(#slots),*];
+        /// The keys of the nodes' segment maps.
+        pub(crate) static KEYS: &[u8] = #keys;
         #catalog
         #rules
     };
@@ -111,6 +122,20 @@ impl Cells {
             self.lists.push(list);
             next
         })
+    }
+}
+
+/// A node's segment map: ranges into the arena.
+fn segment_map(map: &super::segment_map::SegmentMap) -> TokenStream {
+    let (pilot, buckets, pilots_start, slots_start, slots) = (
+        map.pilot,
+        map.buckets,
+        map.pilots_start,
+        map.slots_start,
+        map.slots,
+    );
+    quote! {
+        SegmentMap { pilot: #pilot, buckets: #buckets, pilots_start: #pilots_start, slots_start: #slots_start, slots: #slots }
     }
 }
 

@@ -42,6 +42,8 @@ pub struct Model {
     pub max_static_len: usize,
     /// The most segments of any template (the depth of the trie).
     pub max_depth: usize,
+    /// The pilots, slots and keys of the nodes' segment maps.
+    pub arena: super::perfect_hash::ArenaBuilder,
     /// The permission catalog.
     pub catalog: schema::CatalogFile,
     /// What docs snapshot and catalog the data carries.
@@ -107,8 +109,8 @@ pub struct Resource {
 pub struct Node {
     /// Lower-case static segment -> child.
     pub statics: BTreeMap<String, usize>,
-    /// The perfect-hash layout of [`Node::statics`] (keys in their order).
-    pub map: super::perfect_hash::Layout,
+    /// [`Node::statics`] as laid out in [`Model::arena`].
+    pub map: super::segment_map::SegmentMap,
     /// Placeholder child.
     pub param: Option<usize>,
     /// Templates ending here.
@@ -266,7 +268,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         super::coverage::check(&slots, &resources, inputs, &mut problems);
     }
 
-    let (nodes, max_static_len, max_depth) =
+    let (nodes, arena, max_static_len, max_depth) =
         build_trie(&resources, &shapes_of, inputs, &mut problems);
     let rules = super::rules::check(inputs, &slots, &nodes, &known, &mut problems);
     if !problems.is_empty() {
@@ -284,6 +286,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         nodes,
         max_static_len,
         max_depth,
+        arena,
         catalog,
         data_version,
         rules,
@@ -872,7 +875,7 @@ fn build_trie(
     shapes_of: &[Vec<Shape>],
     inputs: &Inputs,
     problems: &mut Vec<Problem>,
-) -> (Vec<Node>, usize, usize) {
+) -> (Vec<Node>, super::perfect_hash::ArenaBuilder, usize, usize) {
     let mut nodes = vec![Node::default()];
     let mut max_static_len = 0;
     let mut max_depth = 0;
@@ -925,10 +928,15 @@ fn build_trie(
             }
         }
     }
+    let mut arena = super::perfect_hash::ArenaBuilder::default();
     for node in &mut nodes {
-        let keys: Vec<&str> = node.statics.keys().map(String::as_str).collect();
-        match super::perfect_hash::layout(&keys) {
-            Ok(layout) => node.map = layout,
+        let entries: Vec<(&str, u16)> = node
+            .statics
+            .iter()
+            .map(|(key, &child)| (key.as_str(), child as u16))
+            .collect();
+        match arena.add(&entries) {
+            Ok(map) => node.map = map,
             Err(message) => problems.push(Problem {
                 file: "data/resources.yaml".into(),
                 line: 0,
@@ -948,7 +956,7 @@ fn build_trie(
             ),
         });
     }
-    (nodes, max_static_len, max_depth)
+    (nodes, arena, max_static_len, max_depth)
 }
 
 /// `/users/{id}/rest` <-> `/me/rest`: the signed-in user's paths are the same resource.

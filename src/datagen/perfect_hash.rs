@@ -8,7 +8,9 @@
 //! (2, 4 or 8 slots a key), which spares a lookup the load of its bucket's pilot. Used by `build.rs` and, at run time, by the benches (feature `bench-internals`),
 //! through the hash and slot functions the lookup uses.
 
-use super::segment_map::{bucket, hash, slot};
+#[cfg(test)]
+use super::segment_map::Arena;
+use super::segment_map::{bucket, hash, slot, SegmentMap, Slot};
 use std::cmp::Reverse;
 use std::string::String;
 use std::vec;
@@ -101,6 +103,65 @@ pub fn layout(keys: &[&str]) -> Result<Layout, String> {
     })
 }
 
+/// The maps of one trie, laid out one after the other into the arrays of an [`Arena`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArenaBuilder {
+    /// [`Arena::pilots`].
+    pub pilots: Vec<u16>,
+    /// [`Arena::slots`].
+    pub slots: Vec<Slot>,
+    /// [`Arena::keys`].
+    pub keys: Vec<u8>,
+}
+
+impl ArenaBuilder {
+    /// Lays out a map of `entries` (distinct lower-case keys and their values) and appends it.
+    ///
+    /// # Errors
+    ///
+    /// As [`layout`], or an arena grown past what the map's `u32` and `u16` ranges address.
+    pub fn add(&mut self, entries: &[(&str, u16)]) -> Result<SegmentMap, String> {
+        let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
+        let layout = layout(&keys)?;
+        let too_big = |what: &str| format!("the trie's {what} do not fit the segment maps' ranges");
+        let map = SegmentMap {
+            pilot: layout.pilot,
+            buckets: u16::try_from(layout.pilots.len()).map_err(|_| too_big("buckets"))?,
+            pilots_start: u32::try_from(self.pilots.len()).map_err(|_| too_big("pilots"))?,
+            slots_start: u32::try_from(self.slots.len()).map_err(|_| too_big("slots"))?,
+            slots: u32::try_from(layout.slots.len()).map_err(|_| too_big("slots"))?,
+        };
+        self.pilots.extend(&layout.pilots);
+        for slot in &layout.slots {
+            let slot = match slot.and_then(|k| entries.get(k)) {
+                Some(&(key, value)) => {
+                    let key_start = u32::try_from(self.keys.len()).map_err(|_| too_big("keys"))?;
+                    let key_len = u16::try_from(key.len()).map_err(|_| too_big("keys"))?;
+                    self.keys.extend_from_slice(key.as_bytes());
+                    Slot {
+                        key_start,
+                        key_len,
+                        value,
+                    }
+                }
+                None => Slot::default(),
+            };
+            self.slots.push(slot);
+        }
+        Ok(map)
+    }
+
+    /// The arena, borrowing the arrays.
+    #[cfg(test)]
+    pub fn arena(&self) -> Arena<'_> {
+        Arena {
+            pilots: &self.pilots,
+            slots: &self.slots,
+            keys: &self.keys,
+        }
+    }
+}
+
 /// Maps of up to this many keys are first tried with one pilot.
 const ONE_PILOT_MAX: usize = 64;
 
@@ -133,55 +194,48 @@ fn one_pilot(hashes: &[u64]) -> Option<Layout> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::segment_map::{hash, SegmentMap};
+    use super::super::segment_map::hash;
     use super::*;
     use proptest::prelude::*;
 
-    /// The map `layout` gives `keys`, each key's value its index.
-    fn map_of<'a>(
-        keys: &[&'a str],
-        slots: &'a mut Vec<(&'a str, u16)>,
-        layout: &'a Layout,
-    ) -> SegmentMap<'a> {
-        *slots = layout
-            .slots
-            .iter()
-            .map(|s| s.map_or(("", 0), |k| (keys[k], k as u16)))
-            .collect();
-        SegmentMap {
-            pilot: layout.pilot,
-            pilots: &layout.pilots,
-            slots,
-        }
-    }
-
     fn check(keys: &[&str]) {
-        let layout = layout(keys).unwrap();
-        assert_eq!(layout.slots.iter().flatten().count(), keys.len());
-        let mut slots = Vec::new();
-        let map = map_of(keys, &mut slots, &layout);
+        let entries: Vec<(&str, u16)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (*k, i as u16))
+            .collect();
+        let mut builder = ArenaBuilder::default();
+        // Another map before this one: ranges must be offset correctly.
+        let other = builder.add(&[("other", 7), ("x", 8)]).unwrap();
+        let map = builder.add(&entries).unwrap();
+        let arena = builder.arena();
+        assert_eq!(map.entries(&arena).count(), keys.len());
         for (i, key) in keys.iter().enumerate() {
             assert_eq!(
-                map.get(hash(key.as_bytes()), key.as_bytes()),
+                map.get(&arena, hash(key.as_bytes()), key.as_bytes()),
                 Some(i as u16),
                 "{key}"
             );
             let upper = key.to_ascii_uppercase();
             assert_eq!(
-                map.get(hash(upper.as_bytes()), upper.as_bytes()),
+                map.get(&arena, hash(upper.as_bytes()), upper.as_bytes()),
                 Some(i as u16),
                 "{upper}"
             );
-            let other = format!("{key}x");
-            if !keys.contains(&other.as_str()) {
+            let longer = format!("{key}x");
+            if !keys.contains(&longer.as_str()) {
                 assert_eq!(
-                    map.get(hash(other.as_bytes()), other.as_bytes()),
+                    map.get(&arena, hash(longer.as_bytes()), longer.as_bytes()),
                     None,
-                    "{other}"
+                    "{longer}"
                 );
             }
         }
-        assert_eq!(map.len(), keys.len());
+        assert_eq!(other.get(&arena, hash(b"other"), b"other"), Some(7));
+        assert_eq!(
+            map.get(&arena, hash(b"other"), b"other"),
+            keys.iter().position(|k| *k == "other").map(|i| i as u16)
+        );
     }
 
     #[test]
