@@ -147,7 +147,7 @@ pub fn split(resource: &str) -> Result<Split<'_>, PathError> {
 }
 
 /// [`split`], recording in `pieces` where the pieces of [`Split::path`] are, found in the same
-/// pass: a resolver walks them with [`Pieces::segments`] without scanning the path again.
+/// pass: a resolver walks them with [`Pieces::segment_at`] without scanning the path again.
 ///
 /// # Errors
 ///
@@ -267,13 +267,7 @@ impl Pieces {
         }
         let open = usize::from(*self.keys.get(i)?);
         if open == 0 {
-            let text = path.get(start..end)?;
-            let segment = if is_placeholder(text) {
-                Recorded::Placeholder(text)
-            } else {
-                Recorded::Plain(text)
-            };
-            return Some((segment, At(at.0 + 2)));
+            return Some((bare_recorded(path.get(start..end)?), At(at.0 + 2)));
         }
         // `name(key)`: the key follows unless it is empty (`name()`).
         let next = if end.saturating_sub(open) > 2 {
@@ -281,12 +275,13 @@ impl Pieces {
         } else {
             at.0 + 2
         };
-        Some((Recorded::Plain(path.get(start..open)?), At(next)))
+        Some((bare_recorded(path.get(start..open)?), At(next)))
     }
 
     /// The segments of `path` (the [`Split::path`] these pieces were found in), as
     /// [`segments`] yields them; `None` when the pieces are not [complete](Pieces::is_complete).
-    #[inline]
+    /// For the tests, which check [`Pieces::segment_at`] against [`segments`] with it.
+    #[cfg(test)]
     pub fn segments<'p, 'a>(&'p self, path: &'a str) -> Option<PieceSegments<'p, 'a>> {
         self.is_complete().then_some(PieceSegments {
             pieces: self,
@@ -305,6 +300,16 @@ impl At {
     pub const START: At = At(0);
 }
 
+/// A piece without a key, or the name before a key: a placeholder or a plain segment.
+#[inline]
+fn bare_recorded(text: &str) -> Recorded<'_> {
+    if is_placeholder(text) {
+        Recorded::Placeholder(text)
+    } else {
+        Recorded::Plain(text)
+    }
+}
+
 /// A segment of a recorded path, told apart a little more than [`Segment`]: a placeholder and
 /// a key are both [`Segment::Param`], the key without [unquoting](Segment::Param).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -318,6 +323,7 @@ pub enum Recorded<'a> {
 }
 
 /// The segments of a path from its recorded [`Pieces`]; see [`Pieces::segments`].
+#[cfg(test)]
 #[derive(Debug, Clone)]
 pub struct PieceSegments<'p, 'a> {
     pieces: &'p Pieces,
@@ -325,6 +331,7 @@ pub struct PieceSegments<'p, 'a> {
     at: At,
 }
 
+#[cfg(test)]
 impl<'a> Iterator for PieceSegments<'_, 'a> {
     type Item = Segment<'a>;
 
@@ -340,6 +347,7 @@ impl<'a> Iterator for PieceSegments<'_, 'a> {
     }
 }
 
+#[cfg(test)]
 impl FusedIterator for PieceSegments<'_, '_> {}
 
 /// `s` without a leading `http://HOST` or `https://HOST` (scheme case-insensitive); the host
@@ -1662,6 +1670,7 @@ mod tests {
             "communications/onlineMeetings(joinWebUrl='{x}')",
             "users/{id}/messages/delta()",
             "a(b(c)d)/e('')/f",
+            "{a}(b)/c",
             "x",
         ] {
             let mut pieces = Pieces::new();

@@ -133,16 +133,20 @@ impl<'n> Trie<'n> {
         if !pieces.is_complete() {
             return None;
         }
-        // Static children first, without keeping the way back: this finds what the full walk
-        // finds first, unless it dead-ends, when the full walk (which backs up) decides.
+        self.greedy(path, pieces)
+            .or_else(|| self.walk(path, pieces, 0, At::START))
+    }
+
+    /// The routes the walk finds taking the static child wherever there is one, and the
+    /// parameter child otherwise, without keeping the way back: what [`Trie::walk`] finds first,
+    /// or `None` when that way dead-ends (and [`Trie::walk`], which backs up, must decide).
+    #[inline]
+    fn greedy(self, path: &str, pieces: &Pieces) -> Option<&'n [RouteDef]> {
         let (mut node, mut at) = (0, At::START);
         loop {
             let current = self.nodes.get(usize::from(node))?;
             let Some((segment, next)) = pieces.segment_at(path, at) else {
-                match self.routes_of(current) {
-                    Some(routes) => return Some(routes),
-                    None => break,
-                }
+                return self.routes_of(current);
             };
             let child = match segment {
                 Recorded::Plain(text) => self.static_child(current, pieces.has_escapes(), text),
@@ -151,11 +155,10 @@ impl<'n> Trie<'n> {
             node = match child {
                 Some(child) => child,
                 None if current.param != NONE => current.param,
-                None => break,
+                None => return None,
             };
             at = next;
         }
-        self.walk(path, pieces, 0, At::START)
     }
 
     /// The routes of the node that the segments of `path` from `at` lead to from `nodes[node]`,
@@ -210,5 +213,57 @@ impl<'n> Trie<'n> {
         }
         node.statics
             .get(&self.arena, segment_map::hash(bytes), bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::string::String;
+    use std::vec::Vec;
+
+    /// Every template with one placeholder replaced by a static name of the trie (so that the
+    /// greedy walk takes static branches that dead-end) resolves as the full walk, which backs
+    /// up, resolves it.
+    #[test]
+    fn the_greedy_walk_agrees_with_the_full_walk() {
+        let trie = Trie::COMPILED;
+        let mut names: Vec<&str> = trie
+            .nodes
+            .iter()
+            .flat_map(|n| n.statics.entries(&trie.arena))
+            .filter_map(|(key, _)| core::str::from_utf8(key).ok())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let (mut checked, mut backed_up) = (0, 0);
+        for route in trie.routes {
+            let pieces: Vec<&str> = route.template.split('/').collect();
+            for (i, piece) in pieces.iter().enumerate() {
+                if !piece.starts_with('{') {
+                    continue;
+                }
+                for name in &names {
+                    let mut with_name: Vec<&str> = pieces.clone();
+                    with_name[i] = name;
+                    let path: String = with_name.join("/");
+                    let mut recorded = Pieces::new();
+                    let split = path::split_pieces(&path, &mut recorded).unwrap();
+                    let full = trie.walk(split.path, &recorded, 0, At::START);
+                    let found = trie.walk_path(split.path, &recorded);
+                    assert_eq!(found.map(<[_]>::as_ptr), full.map(<[_]>::as_ptr), "{path}");
+                    if trie.greedy(split.path, &recorded).is_none() && full.is_some() {
+                        backed_up += 1;
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+        assert!(backed_up > 0, "no path made the greedy walk dead-end");
+        // A channel whose id is a static name under /teams: the walk backs up to `{id}`.
+        let resolved = resolve("/teams/getAllMessages/channels/x/messages").unwrap();
+        let templates: Vec<&str> = resolved.routes.iter().map(|r| r.template).collect();
+        assert_eq!(templates, ["/teams/{id}/channels/{id}/messages"]);
     }
 }

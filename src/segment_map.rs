@@ -12,9 +12,12 @@
 //! multiplications and one comparison:
 //!
 //! * [`hash`] treats upper- and lower-case ASCII letters alike, reads a segment of up to 16
-//!   bytes in two overlapping loads, and does not depend on the node: a segment is hashed once
-//!   and every node asks with the same hash.
+//!   bytes in two overlapping loads, and does not depend on the node: every node asks with the
+//!   same hash, so a walk that takes no wrong turn hashes each segment once.
 //! * Buckets and slots are picked by multiply-and-shift range reduction, without division.
+//!
+//! A map itself is a few ranges; the pilots, slots and key bytes of all the maps of a trie live
+//! in one [`Arena`], which keeps the data a lookup touches within a few cache lines.
 //!
 //! `build.rs` builds the compiled maps (and the benches build maps at run time) with
 //! `datagen/perfect_hash.rs`, which uses the functions below so that build and lookup agree.

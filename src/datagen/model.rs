@@ -271,6 +271,16 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
     let (nodes, arena, max_static_len, max_depth) =
         build_trie(&resources, &shapes_of, inputs, &mut problems);
     let rules = super::rules::check(inputs, &slots, &nodes, &known, &mut problems);
+    // Cells are `u16` indices into one array, `u16::MAX` meaning "not supported".
+    let cells: usize = slots.iter().flatten().map(|t| t.rows.len() * 3).sum();
+    if cells >= usize::from(u16::MAX) {
+        problems.push(Problem {
+            file: "data/tables".into(),
+            line: 0,
+            col: 0,
+            message: format!("{cells} cells do not fit the u16 indices of the compiled tables"),
+        });
+    }
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
@@ -944,6 +954,17 @@ fn build_trie(
                 message,
             }),
         }
+    }
+    if nodes.len() >= usize::from(u16::MAX) {
+        problems.push(Problem {
+            file: "data/resources.yaml".into(),
+            line: 0,
+            col: 0,
+            message: format!(
+                "the path trie has {} nodes; u16 indices address fewer",
+                nodes.len()
+            ),
+        });
     }
     if max_depth > paths::MAX_PIECES {
         problems.push(Problem {

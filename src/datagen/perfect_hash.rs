@@ -32,14 +32,22 @@ pub struct Layout {
 /// # Errors
 ///
 /// Two keys that hash alike (which only keys equal ignoring ASCII case, or differing only in
-/// bytes that [`hash`] folds together such as `@` and `` ` ``, do in practice), an empty key, or
-/// a bucket no pilot can place.
+/// bytes that [`hash`] folds together such as `@` and `` ` ``, do in practice), an empty key, a
+/// key with an upper-case letter, or a bucket no pilot can place.
 pub fn layout(keys: &[&str]) -> Result<Layout, String> {
     if keys.is_empty() {
         return Ok(Layout::default());
     }
     if keys.iter().any(|k| k.is_empty()) {
         return Err("an empty static segment cannot be a map key".into());
+    }
+    if let Some(key) = keys
+        .iter()
+        .find(|k| k.bytes().any(|b| b.is_ascii_uppercase()))
+    {
+        return Err(format!(
+            "static segment `{key}` is not lower case: lookups compare with lower-case keys"
+        ));
     }
     let hashes: Vec<u64> = keys.iter().map(|k| hash(k.as_bytes())).collect();
     let mut by_hash: Vec<usize> = (0..keys.len()).collect();
@@ -266,6 +274,9 @@ mod tests {
         let err = layout(&["a@b", "a`b"]).unwrap_err();
         assert!(err.contains("`a@b` and `a`b` hash alike"), "{err}");
         assert!(layout(&["a", ""]).is_err());
+        assert!(layout(&["teams", "Channels"])
+            .unwrap_err()
+            .contains("`Channels` is not lower case"));
     }
 
     proptest! {
