@@ -1,6 +1,6 @@
 //! [`ApiVersion`]: the Microsoft Graph endpoint version a table belongs to.
 
-use crate::parse_error::{loose_eq, ParseError};
+use crate::parse_error::ParseError;
 use core::{fmt, str::FromStr};
 
 /// A Microsoft Graph API version.
@@ -12,6 +12,9 @@ use core::{fmt, str::FromStr};
 /// assert_eq!("V1.0".parse::<ApiVersion>(), Ok(ApiVersion::V1));
 /// assert_eq!("beta".parse::<ApiVersion>(), Ok(ApiVersion::Beta));
 /// assert_eq!(ApiVersion::V1.to_string(), "v1.0");
+/// // Only those spellings: `v10` is not `v1.0`.
+/// assert!("v10".parse::<ApiVersion>().is_err());
+/// assert!("v1-0".parse::<ApiVersion>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ApiVersion {
@@ -49,9 +52,13 @@ impl FromStr for ApiVersion {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim();
-        if ["v1.0", "v1", "1.0", "1"].iter().any(|c| loose_eq(s, c)) {
+        // Exact but for case: a version is a number, so `v10` or `v1-0` is not `v1.0`.
+        if ["v1.0", "v1", "1.0", "1"]
+            .iter()
+            .any(|c| s.eq_ignore_ascii_case(c))
+        {
             Ok(ApiVersion::V1)
-        } else if loose_eq(s, "beta") {
+        } else if s.eq_ignore_ascii_case("beta") {
             Ok(ApiVersion::Beta)
         } else {
             Err(ParseError::new("API version", "v1.0 or beta", s))
