@@ -11,7 +11,7 @@
 //!   templates, and one with 100 times as many templates (every template renamed 99 ways), to
 //!   show that a lookup costs the same however many templates there are.
 //!
-//! Run with `cargo bench --bench lookup --features bench-internals` (see benches/README.md).
+//! Run with `cargo bench --bench lookup` (see benches/README.md).
 
 #[path = "support/baselines.rs"]
 mod baselines;
