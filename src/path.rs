@@ -427,9 +427,9 @@ const fn is_scan_special(b: u8) -> bool {
 }
 
 /// `0x01` in every byte.
-const LO: u64 = 0x0101_0101_0101_0101;
+pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
 /// `0x80` in every byte.
-const HI: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit set in every zero byte of `v` (and possibly in bytes above one): the lowest set
 /// bit is exact.
@@ -769,10 +769,9 @@ impl FusedIterator for Segments<'_> {}
 /// A piece without a key: a placeholder or a plain segment.
 #[inline]
 fn bare(text: &str) -> Segment<'_> {
-    if is_placeholder(text) {
-        Segment::Param(text)
-    } else {
-        Segment::Plain(text)
+    match bare_recorded(text) {
+        Recorded::Plain(text) => Segment::Plain(text),
+        Recorded::Placeholder(text) | Recorded::Key(text) => Segment::Param(text),
     }
 }
 

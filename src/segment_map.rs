@@ -24,6 +24,10 @@
 //!
 //! This file is pure `core`: `build.rs` includes it with `#[path]`.
 
+// The byte-lane constants of the scanner (`super` is the crate root here, and `datagen` in
+// build.rs, which includes both files).
+use super::path::{HI, LO};
+
 /// A perfect-hash map from lower-case static segments to node indices; see the module docs.
 ///
 /// The map is 16 bytes of ranges: its pilots, slots and keys live in an [`Arena`] that all maps
@@ -160,11 +164,6 @@ pub fn hash(segment: &[u8]) -> u64 {
     };
     mum(a ^ K0, b ^ K1 ^ len)
 }
-
-/// `0x01` in every byte.
-const LO: u64 = 0x0101_0101_0101_0101;
-/// `0x80` in every byte.
-const HI: u64 = 0x8080_8080_8080_8080;
 
 /// `word` with each ASCII upper-case letter in it lower-cased (and every other byte kept).
 #[inline(always)]
