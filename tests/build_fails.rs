@@ -33,8 +33,8 @@ impl CrateCopy {
         for file in ["Cargo.toml", "Cargo.lock", "build.rs"] {
             fs::copy(from.join(file), copy.root.join(file)).unwrap();
         }
-        // Every folder the manifest names targets in, so that it parses.
-        for dir in ["src", "data", "benches"] {
+        // Every folder the manifest names targets or workspace members in, so that it parses.
+        for dir in ["src", "data", "benches", "cli"] {
             copy_dir(&from.join(dir), &copy.root.join(dir));
         }
         copy

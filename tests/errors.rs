@@ -66,9 +66,8 @@ fn strings_that_are_not_resources_are_invalid() {
 }
 
 #[test]
-fn long_inputs_fail_quickly_and_cleanly() {
+fn long_inputs_fail_cleanly() {
     const KB100: usize = 100 * 1024;
-    let start = std::time::Instant::now();
     let cases: Vec<(String, LookupError)> = vec![
         (
             "a".repeat(KB100),
@@ -111,11 +110,6 @@ fn long_inputs_fail_quickly_and_cleanly() {
     .expect("/me/events with a long query");
     assert_eq!(answer.template(), "/me/events");
     assert_eq!(answer.query().map(str::len), Some("$filter=".len() + KB100));
-    assert!(
-        start.elapsed() < std::time::Duration::from_secs(20),
-        "{:?}",
-        start.elapsed()
-    );
 }
 
 #[test]

@@ -1,6 +1,5 @@
 //! `msgraph-scopes lint` and `matrix`, run as the real binary: findings, formats, exit codes,
 //! and unusable input.
-#![cfg(feature = "cli")]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,7 +18,7 @@ fn run_with(args: &[&str], stdin: Option<&[u8]>) -> Run {
     command
         .args(args)
         .env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(workspace_root())
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -311,7 +310,7 @@ fn sarif_schema() -> serde_json::Value {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let out = Command::new(cargo)
         .args(["metadata", "--format-version", "1", "--locked"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(workspace_root())
         .output()
         .expect("cargo metadata runs");
     assert!(
@@ -504,4 +503,9 @@ fn matrix_in_every_format() {
     ]);
     let parsed: serde_yaml::Value = serde_yaml::from_str(&yaml.stdout).expect("YAML");
     assert_eq!(parsed["tables"][0]["api"], serde_yaml::Value::from("beta"));
+}
+
+/// The repository root, where `examples/` lives (this package is `cli/` inside it).
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }

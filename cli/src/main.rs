@@ -1,8 +1,14 @@
-//! The `msgraph-scopes` command: parsing the command line and running one subcommand.
+//! `msgraph-scopes`: the least privileged Microsoft Graph permissions for change-notification
+//! subscriptions, from the command line. See `msgraph-scopes --help`.
+//!
+//! Parses the command line and runs one subcommand.
 //!
 //! Every subcommand builds a [`output::Report`] (stdout text, stderr lines, exit status) and
-//! [`run`] writes it, so that no command prints as it goes and a closed stdout is handled once.
+//! [`main`] writes it, so that no command prints as it goes and a closed stdout is handled once.
 
+#![forbid(unsafe_code)]
+
+mod answer;
 mod args;
 mod audit;
 mod import;
@@ -41,7 +47,7 @@ fn command() -> clap::Command {
 
 /// Parses the command line, runs the command and gives the exit status. Usage errors exit 2,
 /// `--help` and `--version` exit 0 (clap's own handling).
-pub fn run() -> ExitCode {
+fn main() -> ExitCode {
     let matches = match command().try_get_matches() {
         Ok(matches) => matches,
         Err(err) => err.exit(),

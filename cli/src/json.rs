@@ -1,6 +1,6 @@
 //! The JSON output: one object per command, keys in the documented order (struct field order).
 
-use super::lookup::{LifecycleAnswer, ModeAnswer, Note, ResourceAnswer, TypeAnswer};
+use super::answer::{LifecycleAnswer, ModeAnswer, Note, ResourceAnswer, TypeAnswer};
 use msgraph_scopes::{
     AuthMode, ForeignPermission, LookupError, PermissionInfo, Permissions, Row, Rule, Scheme,
 };

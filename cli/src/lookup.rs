@@ -1,99 +1,13 @@
 //! `lookup`: a resource's row and permissions per auth mode, or every row of a resource type.
 
+use super::answer::{notes, LifecycleAnswer, ModeAnswer, Note, ResourceAnswer, TypeAnswer};
 use super::args::{Format, LookupArgs};
 use super::output::{Exit, Report};
 use super::{json, suggest, text};
 use msgraph_scopes::{
-    lifecycle, lookup_resolved, resolve, table, Answer, ApiVersion, AuthMode, Lifecycle,
-    LookupError, Operation, Permissions, Resolved, Row, Severity,
+    lifecycle, lookup_resolved, resolve, table, ApiVersion, AuthMode, LookupError, Operation,
+    Resolved, Row, Severity,
 };
-
-/// What one auth mode gets for a resource: its row and template, and the permissions (`None`
-/// when the docs say the mode is not supported).
-#[derive(Debug, Clone)]
-pub struct ModeAnswer {
-    /// The mode asked about.
-    pub mode: AuthMode,
-    /// The matched row (it can differ by mode: `/me/drive/root`).
-    pub row: Row,
-    /// The matched template.
-    pub template: &'static str,
-    /// The permissions, least privileged first; `None` = not supported.
-    pub permissions: Option<Permissions>,
-    /// The docs' rules that apply, and change types the resource does not support.
-    pub notes: Vec<Note>,
-}
-
-/// A rule that applies to an answer (or a change type the resource does not support).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
-    /// The rule's id (`change-type-unsupported` for the change-type check).
-    pub id: &'static str,
-    /// How much it matters.
-    pub severity: Severity,
-    /// What to know or do.
-    pub message: String,
-    /// The docs page that says so.
-    pub source: &'static str,
-}
-
-/// The notes for one answer: its rules, then each requested change type it does not support.
-fn notes(answer: &Answer<'_>, change_types: &[msgraph_scopes::ChangeType]) -> Vec<Note> {
-    let mut notes: Vec<Note> = answer
-        .notes()
-        .map(|rule| Note {
-            id: rule.id(),
-            severity: rule.severity(),
-            message: rule.message().to_string(),
-            source: rule.source(),
-        })
-        .collect();
-    let supported = answer.row().change_types();
-    for &change_type in change_types {
-        if !supported.contains(change_type) {
-            notes.push(Note {
-                id: "change-type-unsupported",
-                severity: Severity::Error,
-                message: format!(
-                    "{} subscriptions support only the change types {supported}, not {change_type}.",
-                    answer.row().resource_type()
-                ),
-                source: supported.source().unwrap_or_default(),
-            });
-        }
-    }
-    notes
-}
-
-/// The answer to `lookup RESOURCE`.
-#[derive(Debug)]
-pub struct ResourceAnswer<'a> {
-    /// The resource as given.
-    pub input: &'a str,
-    /// The table's API version.
-    pub api: ApiVersion,
-    /// The table's operation.
-    pub operation: Operation,
-    /// The resource's query string, without `?`.
-    pub query: Option<&'a str>,
-    /// One answer per requested mode, in the docs' column order.
-    pub answers: Vec<ModeAnswer>,
-}
-
-/// The answer to `lookup --type TYPE`.
-#[derive(Debug)]
-pub struct TypeAnswer<'a> {
-    /// The type as given.
-    pub resource_type: &'a str,
-    /// The table's API version.
-    pub api: ApiVersion,
-    /// The table's operation.
-    pub operation: Operation,
-    /// The requested modes, in the docs' column order.
-    pub modes: Vec<AuthMode>,
-    /// The rows of that type, in the docs' order.
-    pub rows: Vec<Row>,
-}
 
 /// Runs `lookup`.
 pub fn run(args: &LookupArgs) -> Report {
@@ -224,19 +138,6 @@ fn by_resource(input: &str, args: &LookupArgs, modes: Vec<AuthMode>) -> Report {
             exit: Exit::Failure,
         }
     }
-}
-
-/// The answer to `lookup RESOURCE --lifecycle`.
-#[derive(Debug)]
-pub struct LifecycleAnswer<'a> {
-    /// The resource as given.
-    pub input: &'a str,
-    /// The API version.
-    pub api: ApiVersion,
-    /// The resource's query string.
-    pub query: Option<&'a str>,
-    /// One lifecycle per requested mode.
-    pub modes: Vec<Lifecycle<'a>>,
 }
 
 fn by_lifecycle(input: &str, api: ApiVersion, args: &LookupArgs, modes: Vec<AuthMode>) -> Report {

@@ -1,6 +1,6 @@
 //! The text output: short, plain (no colour), within 80 columns where the data allows.
 
-use super::lookup::{LifecycleAnswer, ModeAnswer, Note, ResourceAnswer, TypeAnswer};
+use super::answer::{LifecycleAnswer, ModeAnswer, Note, ResourceAnswer, TypeAnswer};
 use msgraph_scopes::{AuthMode, LookupError, Permissions, Row};
 use std::fmt::Write;
 
