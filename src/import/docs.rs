@@ -23,6 +23,7 @@ pub use error::{ImportError, Problem};
 pub use provenance::{source_file, API_VERSIONS, OPERATIONS};
 
 use crate::import::schema::{Cell, Source, TableFile, TableRow};
+use crate::AuthMode;
 use error::Problems;
 use markdown::Line;
 use std::format;
@@ -32,17 +33,6 @@ use std::vec::Vec;
 
 /// The `as_of` recorded for a page that states no date.
 pub const UNDATED: &str = "not stated";
-
-/// The table's columns after `Supported resource`, in order, as `data/` names them and as the
-/// docs head them.
-const MODES: [(&str, &str); 3] = [
-    ("delegated-work", "Delegated (work or school account)"),
-    (
-        "delegated-personal",
-        "Delegated (personal Microsoft account)",
-    ),
-    ("application", "Application"),
-];
 
 /// Overrides for what the importer otherwise infers from the file name and the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -199,12 +189,13 @@ fn read_table(lines: &[Line<'_>], problems: &mut Problems) -> Vec<TableRow> {
 fn check_header(table: &markdown::TableLines<'_>, problems: &mut Problems) {
     let header = markdown::split_cells(table.header.text);
     let modes = header.get(1..).unwrap_or_default();
-    let matches = modes.len() == MODES.len()
-        && modes.iter().zip(MODES).all(|(cell, (_, expected))| {
-            markdown::collapse(&markdown::unescape(cell)).eq_ignore_ascii_case(expected)
+    // The columns after `Supported resource` are the auth modes, in `AuthMode::ALL` order.
+    let matches = modes.len() == AuthMode::ALL.len()
+        && modes.iter().zip(AuthMode::ALL).all(|(cell, mode)| {
+            markdown::collapse(&markdown::unescape(cell)).eq_ignore_ascii_case(mode.docs_heading())
         });
     if !matches {
-        let expected: Vec<&str> = MODES.iter().map(|(_, heading)| *heading).collect();
+        let expected: Vec<&str> = AuthMode::ALL.iter().map(|m| m.docs_heading()).collect();
         problems.at(
             table.header.number,
             format!(
@@ -255,8 +246,8 @@ fn read_row(line: &Line<'_>, note: &[String], problems: &mut Problems) -> Option
     let resource = resource::parse_resource(resource_cell)
         .map_err(|message| problems.at(line.number, message));
     let mut parsed = Vec::new();
-    for (raw, (column, _)) in [work, personal, application].into_iter().zip(MODES) {
-        match permissions::parse_permissions(raw, column) {
+    for (raw, mode) in [work, personal, application].into_iter().zip(AuthMode::ALL) {
+        match permissions::parse_permissions(raw, mode.as_str()) {
             Ok(cell) => parsed.push(cell),
             Err(messages) => messages
                 .into_iter()

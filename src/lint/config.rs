@@ -12,7 +12,8 @@
 //!   - resource: /users/{id}/messages
 //! ```
 
-use super::{Location, RequestedScope, ScopeOrigin, Subscription};
+use super::finding::Location;
+use super::input::{RequestedScope, ScopeOrigin, Subscription};
 use crate::{ApiVersion, AuthMode, ChangeType, Operation};
 use core::fmt;
 use serde::Deserialize;

@@ -1,7 +1,7 @@
 //! The lint's findings as text, JSON, SARIF 2.1.0 or GitHub workflow commands.
 
 use super::super::text;
-use msgraph_scopes::lint::{Finding, Input, Level, LINT_RULES};
+use msgraph_scopes::lint::{Finding, Input, Level, RuleId};
 use serde::Serialize;
 use serde_sarif::sarif;
 use std::fmt::Write;
@@ -61,7 +61,7 @@ pub fn as_text(findings: &[Finding], ctx: &Context<'_>) -> String {
             "{}: {s}{}[{}]{s:#}",
             place(f, ctx),
             f.level.as_str(),
-            f.rule
+            f.rule.as_str()
         );
         text::wrap(&mut out, text::words(&f.message), "    ", "    ");
         if let Some(sub) = f.subscription.and_then(|i| ctx.input.subscriptions.get(i)) {
@@ -139,7 +139,7 @@ pub fn as_json(findings: &[Finding], ctx: &Context<'_>) -> String {
         findings: findings
             .iter()
             .map(|f| FindingJson {
-                rule: f.rule,
+                rule: f.rule.as_str(),
                 level: f.level.as_str(),
                 message: &f.message,
                 suggestion: f.suggestion.as_deref(),
@@ -173,38 +173,40 @@ fn sarif_level(level: Level) -> &'static str {
     }
 }
 
-/// The description and level of a rule id: the lint's own, or a docs rule.
-fn describe(id: &str) -> Option<(String, Level, Option<String>)> {
-    if let Some((_, level, text)) = LINT_RULES.iter().find(|(r, _, _)| *r == id) {
-        return Some((text.to_string(), *level, None));
+/// The description and level of a rule: the lint's own, or a docs rule.
+fn describe(rule: RuleId) -> Option<(String, Level, Option<String>)> {
+    if let (Some(level), Some(text)) = (rule.level(), rule.description()) {
+        return Some((text.to_string(), level, None));
     }
-    msgraph_scopes::rules().find(|r| r.id() == id).map(|r| {
-        let level = match r.severity() {
-            msgraph_scopes::Severity::Note => Level::Info,
-            msgraph_scopes::Severity::Warning => Level::Warning,
-            msgraph_scopes::Severity::Error => Level::Error,
-        };
-        (r.message().to_string(), level, Some(r.source().to_string()))
-    })
+    msgraph_scopes::rules()
+        .find(|r| r.id() == rule.as_str())
+        .map(|r| {
+            let level = match r.severity() {
+                msgraph_scopes::Severity::Note => Level::Info,
+                msgraph_scopes::Severity::Warning => Level::Warning,
+                msgraph_scopes::Severity::Error => Level::Error,
+            };
+            (r.message().to_string(), level, Some(r.source().to_string()))
+        })
 }
 
 /// SARIF 2.1.0 for code scanning: every rule the findings use, each result located in the file
 /// it concerns (line 1 of the config for findings from flags or a token).
 pub fn as_sarif(findings: &[Finding], ctx: &Context<'_>) -> String {
-    let mut ids: Vec<&str> = findings.iter().map(|f| f.rule).collect();
-    ids.sort_unstable();
+    let mut ids: Vec<RuleId> = findings.iter().map(|f| f.rule).collect();
+    ids.sort_unstable_by_key(|id| id.as_str());
     ids.dedup();
     let rules: Vec<sarif::ReportingDescriptor> = ids
         .iter()
         .map(|id| {
             let (text, level, source) =
-                describe(id).unwrap_or_else(|| (id.to_string(), Level::Warning, None));
+                describe(*id).unwrap_or_else(|| (id.to_string(), Level::Warning, None));
             let help = match source {
                 Some(page) => format!("{text} Source: Microsoft Graph docs, {page}."),
                 None => format!("{text} See `msgraph-scopes lint --help`."),
             };
             sarif::ReportingDescriptor::builder()
-                .id(*id)
+                .id(id.as_str())
                 .short_description(
                     sarif::MultiformatMessageString::builder()
                         .text(text)
@@ -249,7 +251,7 @@ pub fn as_sarif(findings: &[Finding], ctx: &Context<'_>) -> String {
                 message.push_str(&format!(" Request {s}."));
             }
             sarif::Result::builder()
-                .rule_id(f.rule)
+                .rule_id(f.rule.as_str())
                 .rule_index(ids.iter().position(|i| *i == f.rule).unwrap_or(0) as i64)
                 .level(match f.level {
                     Level::Error => sarif::ResultLevel::Error,
@@ -307,7 +309,7 @@ pub fn as_github(findings: &[Finding], ctx: &Context<'_>) -> String {
         let _ = write!(
             props,
             ",title={}",
-            escape_prop(&format!("msgraph-scopes {}", f.rule))
+            escape_prop(&format!("msgraph-scopes {}", f.rule.as_str()))
         );
         let mut message = f.message.clone();
         if let Some(s) = &f.suggestion {

@@ -10,15 +10,18 @@ use std::vec::Vec;
 /// The API versions, as `data/` names them.
 pub const API_VERSIONS: [&str; 2] = [ApiVersion::ALL[0].as_str(), ApiVersion::ALL[1].as_str()];
 
-/// The operations, as `data/` names them, with the docs page each has.
-const OPERATION_PAGES: [(&str, &str); 7] = [
-    ("create", "subscription-post-subscriptions"),
-    ("getVapidPublicKey", "subscription-getvapidpublickey"),
-    ("reauthorize", "subscription-reauthorize"),
-    ("update", "subscription-update"),
-    ("delete", "subscription-delete"),
-    ("list", "subscription-list"),
-    ("get", "subscription-get"),
+/// The operations with the docs page each has (matched in this order).
+const OPERATION_PAGES: [(Operation, &str); 7] = [
+    (Operation::Create, "subscription-post-subscriptions"),
+    (
+        Operation::GetVapidPublicKey,
+        "subscription-getvapidpublickey",
+    ),
+    (Operation::Reauthorize, "subscription-reauthorize"),
+    (Operation::Update, "subscription-update"),
+    (Operation::Delete, "subscription-delete"),
+    (Operation::List, "subscription-list"),
+    (Operation::Get, "subscription-get"),
 ];
 
 /// The operations, as `data/` names them.
@@ -127,9 +130,9 @@ pub(super) fn api_from_file(file: &str) -> Option<&'static str> {
 pub(super) fn api_from_address(address: &str) -> Option<&'static str> {
     let lower = address.to_ascii_lowercase();
     if lower.contains("view=graph-rest-1.0") || lower.contains("api-reference/v1.0/") {
-        Some("v1.0")
+        Some(ApiVersion::V1.as_str())
     } else if lower.contains("view=graph-rest-beta") || lower.contains("api-reference/beta/") {
-        Some("beta")
+        Some(ApiVersion::Beta.as_str())
     } else {
         None
     }
@@ -148,7 +151,7 @@ pub(super) fn operation_from_name(name: &str) -> Option<&'static str> {
         for (operation, page) in OPERATION_PAGES {
             if let Some(after) = rest.strip_prefix(page) {
                 if !after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-                    return Some(operation);
+                    return Some(operation.docs_name());
                 }
             }
         }
@@ -166,7 +169,7 @@ pub(super) fn operation_from_file(file: &str) -> Option<&'static str> {
 pub(super) fn docs_repo_path(api: &str, operation: &str) -> String {
     let page = OPERATION_PAGES
         .iter()
-        .find(|(op, _)| *op == operation)
+        .find(|(op, _)| op.docs_name() == operation)
         .map_or(operation, |(_, page)| page);
     format!("api-reference/{api}/api/{page}.md")
 }

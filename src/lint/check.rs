@@ -1,0 +1,241 @@
+//! Subscription checks: for each operation of each subscription, is the resource subscribable,
+//! is the auth mode supported, does a requested scope satisfy the cell (and is it the least
+//! privileged one), and are the change types supported.
+
+use super::finding::{Finding, Level};
+use super::implies::implies;
+use super::input::{Input, Subscription};
+use super::rule_id::RuleId;
+use crate::lookup::{lookup, LookupError};
+use crate::table::Permissions;
+use crate::Operation;
+
+/// One subscription finding before it is placed, with the operations it concerns.
+struct Pending {
+    rule: RuleId,
+    level: Level,
+    message: String,
+    suggestion: Option<String>,
+    ops: Vec<Operation>,
+}
+
+/// Per-subscription findings, each reported once with the operations it concerns.
+struct Collected {
+    items: Vec<Pending>,
+}
+
+impl Collected {
+    fn add(
+        &mut self,
+        rule: RuleId,
+        level: Level,
+        message: String,
+        suggestion: Option<String>,
+        op: Operation,
+    ) {
+        let same =
+            |p: &&mut Pending| p.rule == rule && p.message == message && p.suggestion == suggestion;
+        match self.items.iter_mut().find(same) {
+            Some(p) => p.ops.push(op),
+            None => self.items.push(Pending {
+                rule,
+                level,
+                message,
+                suggestion,
+                ops: vec![op],
+            }),
+        }
+    }
+}
+
+/// Checks one subscription, adding the names its cells list to `needed`.
+pub(super) fn check_subscription(
+    input: &Input,
+    index: usize,
+    sub: &Subscription,
+    usable: &[&str],
+    needed: &mut Vec<&'static str>,
+    out: &mut Vec<Finding>,
+) {
+    let ops: &[Operation] = if sub.operations.is_empty() {
+        &Operation::LIFECYCLE
+    } else {
+        &sub.operations
+    };
+    let mode = input.mode;
+    let mut c = Collected { items: Vec::new() };
+    for &op in ops {
+        match lookup(input.api, op, &sub.resource, mode) {
+            Err(LookupError::InvalidResource(e)) => {
+                c.add(
+                    RuleId::InvalidResource,
+                    Level::Error,
+                    format!("`{}` is not a resource path: {e}", sub.resource),
+                    None,
+                    op,
+                );
+            }
+            Err(LookupError::UnknownResource) => c.add(
+                RuleId::UnknownResource,
+                Level::Error,
+                format!("`{}` is not subscribable in {}", sub.resource, input.api),
+                None,
+                op,
+            ),
+            Err(LookupError::NotSupported { row, .. }) => c.add(
+                RuleId::ModeNotSupported,
+                Level::Error,
+                if row.title() == row.resource_type() {
+                    format!("{mode} is not supported for {}", row.resource_type())
+                } else {
+                    format!(
+                        "{mode} is not supported for {} ({})",
+                        row.resource_type(),
+                        row.title()
+                    )
+                },
+                None,
+                op,
+            ),
+            Ok(answer) => {
+                let cell = answer.permissions();
+                needed.extend(cell.iter().map(|p| p.name()));
+                satisfy(&mut c, cell, usable, op);
+                for rule in answer.notes() {
+                    c.add(
+                        RuleId::Docs(rule.id()),
+                        Level::of(rule.severity()),
+                        String::from(rule.message()),
+                        None,
+                        op,
+                    );
+                }
+                let supported = answer.row().change_types();
+                for &ct in &sub.change_types {
+                    if !supported.contains(ct) {
+                        c.add(
+                            RuleId::ChangeTypeUnsupported,
+                            Level::Error,
+                            format!(
+                                "{} subscriptions support only the change types {supported}, not {ct}",
+                                answer.row().resource_type()
+                            ),
+                            None,
+                            op,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for Pending {
+        rule,
+        level,
+        message,
+        suggestion,
+        ops,
+    } in c.items
+    {
+        let names: Vec<&str> = ops.iter().map(|op| op.as_str()).collect();
+        let all = ops.len() == ops_len(sub);
+        let scope = if all && ops.len() > 1 {
+            String::from("every operation")
+        } else {
+            names.join(", ")
+        };
+        let message = format!("{} (for {scope}).", message.trim_end_matches('.'));
+        out.push(Finding {
+            rule,
+            level,
+            message,
+            suggestion,
+            subscription: Some(index),
+            scope: None,
+            location: sub.location,
+            file: None,
+        });
+    }
+}
+
+fn ops_len(sub: &Subscription) -> usize {
+    if sub.operations.is_empty() {
+        Operation::LIFECYCLE.len()
+    } else {
+        sub.operations.len()
+    }
+}
+
+/// Whether a requested scope satisfies the cell, and whether a less privileged one would.
+fn satisfy(c: &mut Collected, cell: Permissions, usable: &[&str], op: Operation) {
+    let best = cell
+        .iter()
+        .position(|p| usable.iter().any(|u| u.eq_ignore_ascii_case(p.name())));
+    let least = cell.least();
+    // Resource-specific consent is granted per team or chat, a different model: suggest it only
+    // to an app that already uses it.
+    let tenant_wide = cell.iter().find(|p| !p.is_rsc()).unwrap_or(least);
+    // A broader form of a listed permission (`Mail.ReadWrite` for `Mail.Read`) works too, but is
+    // more than the docs ask for.
+    let broader = || {
+        usable.iter().find_map(|u| {
+            cell.iter()
+                .find(|p| implies(u, p.name()))
+                .map(|p| (*u, p.name()))
+        })
+    };
+    match best {
+        None if broader().is_some() => {
+            if let Some((used, listed)) = broader() {
+                c.add(
+                    RuleId::OverPrivileged,
+                    Level::Warning,
+                    format!(
+                        "{used} satisfies it as a broader form of {listed}, but {} is the least privileged",
+                        tenant_wide.name()
+                    ),
+                    Some(tenant_wide.name().to_owned()),
+                    op,
+                );
+            }
+        }
+        None => {
+            let mut message = format!(
+                "no requested scope satisfies it; add {}",
+                tenant_wide.name()
+            );
+            if least.is_rsc() && least != tenant_wide {
+                message.push_str(&format!(
+                    " (or the resource-specific consent {})",
+                    least.name()
+                ));
+            }
+            c.add(
+                RuleId::MissingScope,
+                Level::Error,
+                message,
+                Some(tenant_wide.name().to_owned()),
+                op,
+            );
+        }
+        Some(i) => {
+            let Some(used) = cell.iter().nth(i) else {
+                return;
+            };
+            let better = if used.is_rsc() { least } else { tenant_wide };
+            let better_at = cell.position(better.name()).unwrap_or(i);
+            if better_at < i {
+                c.add(
+                    RuleId::OverPrivileged,
+                    Level::Warning,
+                    format!(
+                        "{} satisfies it, but {} is less privileged",
+                        used.name(),
+                        better.name()
+                    ),
+                    Some(better.name().to_owned()),
+                    op,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! [`RuleId`]: which rule a finding breaks, and [`LINT_RULES`], the lint's own rules described.
+
+use super::finding::Level;
+use core::{fmt, str::FromStr};
+
+/// The rule a [`Finding`](super::Finding) breaks: one of the lint's own rules, or a docs rule
+/// (`data/rules.yaml`) under its own id.
+///
+/// [`as_str`](RuleId::as_str) gives the stable id that the command line prints and that SARIF,
+/// JSON and GitHub annotations carry (`missing-scope`); [`FromStr`] reads it back.
+///
+/// ```
+/// use msgraph_scopes::lint::RuleId;
+/// assert_eq!(RuleId::MissingScope.as_str(), "missing-scope");
+/// assert_eq!("over-privileged".parse::<RuleId>(), Ok(RuleId::OverPrivileged));
+/// assert_eq!(RuleId::WrongMode.to_string(), "wrong-mode");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RuleId {
+    /// `missing-scope` (error): no requested scope satisfies an operation of a subscription.
+    MissingScope,
+    /// `unknown-resource` (error): the resource is not subscribable in this API version and
+    /// operation.
+    UnknownResource,
+    /// `invalid-resource` (error): the resource string is not a resource path.
+    InvalidResource,
+    /// `mode-not-supported` (error): the docs say the auth mode is not supported for the
+    /// resource.
+    ModeNotSupported,
+    /// `change-type-unsupported` (error): the docs say the resource does not support a
+    /// requested change type.
+    ChangeTypeUnsupported,
+    /// `unknown-permission` (error): a requested name or GUID is not a Microsoft Graph
+    /// permission.
+    UnknownPermission,
+    /// `not-graph-permission` (error): a requested GUID, or a scope requested from another
+    /// resource app, belongs to another API, such as the retired Azure AD Graph.
+    NotGraphPermission,
+    /// `scheme-mismatch` (error): a requested permission is not of the kind its source says (a
+    /// delegated scope listed as an app role, or the reverse).
+    SchemeMismatch,
+    /// `wrong-mode` (warning): a requested permission has no form for the app's auth mode, or is
+    /// requested as the other kind, so it grants nothing there.
+    WrongMode,
+    /// `over-privileged` (warning): a requested scope satisfies a subscription, but a less
+    /// privileged one in the same cell would.
+    OverPrivileged,
+    /// `unused-scope` (info): no declared subscription needs a requested scope (the app may use
+    /// it for other calls).
+    UnusedScope,
+    /// `default-scope` (info): `.default` requests whatever the app registration holds, so the
+    /// lint cannot check it.
+    DefaultScope,
+    /// A docs rule (`data/rules.yaml`, see [`rules`](crate::rules())) that applies to a
+    /// requested permission or to a subscription's answer, under the rule's own id.
+    Docs(&'static str),
+}
+
+impl RuleId {
+    /// The lint's own rules, in the order of [`LINT_RULES`] (docs rules are not listed).
+    pub const ALL: [RuleId; 12] = [
+        RuleId::MissingScope,
+        RuleId::UnknownResource,
+        RuleId::InvalidResource,
+        RuleId::ModeNotSupported,
+        RuleId::ChangeTypeUnsupported,
+        RuleId::UnknownPermission,
+        RuleId::NotGraphPermission,
+        RuleId::SchemeMismatch,
+        RuleId::WrongMode,
+        RuleId::OverPrivileged,
+        RuleId::UnusedScope,
+        RuleId::DefaultScope,
+    ];
+
+    /// The stable id users see (`missing-scope`); a docs rule's own id.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RuleId::MissingScope => "missing-scope",
+            RuleId::UnknownResource => "unknown-resource",
+            RuleId::InvalidResource => "invalid-resource",
+            RuleId::ModeNotSupported => "mode-not-supported",
+            RuleId::ChangeTypeUnsupported => "change-type-unsupported",
+            RuleId::UnknownPermission => "unknown-permission",
+            RuleId::NotGraphPermission => "not-graph-permission",
+            RuleId::SchemeMismatch => "scheme-mismatch",
+            RuleId::WrongMode => "wrong-mode",
+            RuleId::OverPrivileged => "over-privileged",
+            RuleId::UnusedScope => "unused-scope",
+            RuleId::DefaultScope => "default-scope",
+            RuleId::Docs(id) => id,
+        }
+    }
+
+    /// The level of the lint's own rule; `None` for a docs rule, whose level is its severity.
+    pub const fn level(self) -> Option<Level> {
+        Some(match self {
+            RuleId::MissingScope
+            | RuleId::UnknownResource
+            | RuleId::InvalidResource
+            | RuleId::ModeNotSupported
+            | RuleId::ChangeTypeUnsupported
+            | RuleId::UnknownPermission
+            | RuleId::NotGraphPermission
+            | RuleId::SchemeMismatch => Level::Error,
+            RuleId::WrongMode | RuleId::OverPrivileged => Level::Warning,
+            RuleId::UnusedScope | RuleId::DefaultScope => Level::Info,
+            RuleId::Docs(_) => return None,
+        })
+    }
+
+    /// The one-line description of the lint's own rule; `None` for a docs rule, whose
+    /// description is its message.
+    pub const fn description(self) -> Option<&'static str> {
+        Some(match self {
+            RuleId::MissingScope => "No requested scope satisfies an operation of a subscription.",
+            RuleId::UnknownResource => "The resource is not subscribable in this API version and operation.",
+            RuleId::InvalidResource => "The resource string is not a resource path.",
+            RuleId::ModeNotSupported => "The docs say the auth mode is not supported for the resource.",
+            RuleId::ChangeTypeUnsupported => "The docs say the resource does not support a requested change type.",
+            RuleId::UnknownPermission => "A requested name or GUID is not a Microsoft Graph permission.",
+            RuleId::NotGraphPermission => "A requested GUID belongs to another API, such as the retired Azure AD Graph.",
+            RuleId::SchemeMismatch => "A requested permission is not of the kind its source says (a delegated scope listed as an app role, or the reverse).",
+            RuleId::WrongMode => "A requested permission has no form for the app's auth mode, so it grants nothing there.",
+            RuleId::OverPrivileged => "A requested scope satisfies a subscription, but a less privileged one in the same cell would.",
+            RuleId::UnusedScope => "No declared subscription needs a requested scope (the app may use it for other calls).",
+            RuleId::DefaultScope => "`.default` requests whatever the app registration holds; list the permissions to lint them.",
+            RuleId::Docs(_) => return None,
+        })
+    }
+
+    /// Whether this is a docs rule rather than one of the lint's own.
+    pub const fn is_docs(self) -> bool {
+        matches!(self, RuleId::Docs(_))
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A string that is neither one of the lint's rule ids nor a docs rule's id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRuleId(pub String);
+
+impl fmt::Display for UnknownRuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown rule id `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownRuleId {}
+
+impl FromStr for RuleId {
+    type Err = UnknownRuleId;
+
+    /// Reads an id exactly as [`as_str`](RuleId::as_str) writes it: one of the lint's own, or
+    /// the id of a docs rule ([`RuleId::Docs`]).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RuleId::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .or_else(|| {
+                crate::rules()
+                    .find(|r| r.id() == s)
+                    .map(|r| RuleId::Docs(r.id()))
+            })
+            .ok_or_else(|| UnknownRuleId(String::from(s)))
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The lint's own rules: id, level, one-line description (from [`RuleId::ALL`]). Docs rules
+/// (`data/rules.yaml`, see [`rules`](crate::rules())) are reported under their own ids too.
+pub const LINT_RULES: [(&str, Level, &str); 12] = {
+    let mut out = [("", Level::Info, ""); 12];
+    let mut i = 0;
+    while i < out.len() {
+        let rule = RuleId::ALL[i];
+        out[i] = match (rule.level(), rule.description()) {
+            (Some(level), Some(text)) => (rule.as_str(), level, text),
+            _ => panic!("a lint rule without a level or description"),
+        };
+        i += 1;
+    }
+    out
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ids users see, written out: they must not change.
+    const EXPECTED: [&str; 12] = [
+        "missing-scope",
+        "unknown-resource",
+        "invalid-resource",
+        "mode-not-supported",
+        "change-type-unsupported",
+        "unknown-permission",
+        "not-graph-permission",
+        "scheme-mismatch",
+        "wrong-mode",
+        "over-privileged",
+        "unused-scope",
+        "default-scope",
+    ];
+
+    #[test]
+    fn ids_round_trip_and_are_unchanged() {
+        let ids: Vec<&str> = RuleId::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(ids, EXPECTED);
+        for rule in RuleId::ALL {
+            assert_eq!(rule.as_str().parse::<RuleId>(), Ok(rule));
+            assert_eq!(rule.to_string(), rule.as_str());
+            assert!(!rule.is_docs());
+        }
+        let table: Vec<&str> = LINT_RULES.iter().map(|(id, _, _)| *id).collect();
+        assert_eq!(table, EXPECTED);
+    }
+
+    #[test]
+    fn levels_are_unchanged() {
+        let errors = &EXPECTED[..8];
+        let warnings = &EXPECTED[8..10];
+        for (id, level, _) in LINT_RULES {
+            let want = if errors.contains(&id) {
+                Level::Error
+            } else if warnings.contains(&id) {
+                Level::Warning
+            } else {
+                Level::Info
+            };
+            assert_eq!(level, want, "{id}");
+        }
+    }
+
+    #[test]
+    fn docs_rules_parse_under_their_own_ids() {
+        for rule in crate::rules() {
+            let parsed = rule.id().parse::<RuleId>();
+            assert_eq!(parsed, Ok(RuleId::Docs(rule.id())), "{}", rule.id());
+            assert_eq!(parsed.map(RuleId::as_str), Ok(rule.id()));
+        }
+        assert_eq!(
+            "no-such-rule".parse::<RuleId>(),
+            Err(UnknownRuleId(String::from("no-such-rule")))
+        );
+    }
+}
