@@ -120,18 +120,19 @@ impl<'a> Answer<'a> {
     }
 
     /// The docs' rules that apply to this answer (notes, warnings, errors), in the order of
-    /// `data/rules.yaml`. An answer with an [`Error`](crate::Severity::Error) rule cannot work
-    /// as asked.
+    /// `data/rules.yaml`. An answer with an [`Error`](crate::rules::Severity::Error) rule cannot
+    /// work as asked.
     ///
     /// ```
-    /// use msgraph_scopes::{lookup, ApiVersion, AuthMode, Operation, Severity};
+    /// use msgraph_scopes::rules::Severity;
+    /// use msgraph_scopes::{lookup, ApiVersion, AuthMode, Operation};
     ///
     /// let answer = lookup(ApiVersion::V1, Operation::Create, "/me/messages", AuthMode::Application)?;
-    /// assert!(answer.notes().any(|rule| rule.id() == "me-needs-delegated" && rule.severity() == Severity::Error));
+    /// assert!(answer.rules().any(|rule| rule.id() == "me-needs-delegated" && rule.severity() == Severity::Error));
     /// # Ok::<(), msgraph_scopes::LookupError>(())
     /// ```
-    pub fn notes(&self) -> crate::Notes<'a> {
-        crate::Notes::new(self.row, self.template, self.mode, self.query)
+    pub fn rules(&self) -> crate::rules::Rules<'a> {
+        crate::rules::Rules::new(self.row, self.template, self.mode, self.query)
     }
 }
 

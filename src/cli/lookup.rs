@@ -3,9 +3,10 @@
 use super::args::{Format, LookupArgs};
 use super::output::{Exit, Report};
 use super::{json, suggest, text};
+use msgraph_scopes::rules::Severity;
 use msgraph_scopes::{
     lifecycle, lookup_resolved, resolve, table, Answer, ApiVersion, AuthMode, Lifecycle,
-    LookupError, Operation, Permissions, Resolved, Row, Severity,
+    LookupError, Operation, Permissions, Resolved, Row,
 };
 
 /// What one auth mode gets for a resource: its row and template, and the permissions (`None`
@@ -40,7 +41,7 @@ pub struct Note {
 /// The notes for one answer: its rules, then each requested change type it does not support.
 fn notes(answer: &Answer<'_>, change_types: &[msgraph_scopes::ChangeType]) -> Vec<Note> {
     let mut notes: Vec<Note> = answer
-        .notes()
+        .rules()
         .map(|rule| Note {
             id: rule.id(),
             severity: rule.severity(),

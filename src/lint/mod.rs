@@ -173,7 +173,7 @@ pub struct Finding {
 }
 
 /// The lint's own rules: id, level, one-line description. Docs rules (`data/rules.yaml`, see
-/// [`rules`](crate::rules())) are reported under their own ids too.
+/// [`rules`](crate::rules::rules())) are reported under their own ids too.
 pub const LINT_RULES: [(&str, Level, &str); 12] = [
     ("missing-scope", Level::Error, "No requested scope satisfies an operation of a subscription."),
     ("unknown-resource", Level::Error, "The resource is not subscribable in this API version and operation."),
@@ -523,7 +523,7 @@ fn subscription(
                 let cell = answer.permissions();
                 needed.extend(cell.iter().map(|p| p.name()));
                 satisfy(&mut c, cell, usable, op);
-                for rule in answer.notes() {
+                for rule in answer.rules() {
                     c.add(
                         rule.id(),
                         Level::of(rule.severity()),

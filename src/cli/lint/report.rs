@@ -2,6 +2,7 @@
 
 use super::super::text;
 use msgraph_scopes::lint::{Finding, Input, Level, LINT_RULES};
+use msgraph_scopes::rules::{rules, Severity};
 use serde::Serialize;
 use serde_sarif::sarif;
 use std::fmt::Write;
@@ -178,11 +179,11 @@ fn describe(id: &str) -> Option<(String, Level, Option<String>)> {
     if let Some((_, level, text)) = LINT_RULES.iter().find(|(r, _, _)| *r == id) {
         return Some((text.to_string(), *level, None));
     }
-    msgraph_scopes::rules().find(|r| r.id() == id).map(|r| {
+    rules().find(|r| r.id() == id).map(|r| {
         let level = match r.severity() {
-            msgraph_scopes::Severity::Note => Level::Info,
-            msgraph_scopes::Severity::Warning => Level::Warning,
-            msgraph_scopes::Severity::Error => Level::Error,
+            Severity::Note => Level::Info,
+            Severity::Warning => Level::Warning,
+            Severity::Error => Level::Error,
         };
         (r.message().to_string(), level, Some(r.source().to_string()))
     })
