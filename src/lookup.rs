@@ -50,6 +50,17 @@ pub fn lookup(
 
 /// Like [`lookup`], for a resource that is already [resolved](crate::resolve()); lets a caller
 /// that asks several tables or modes about one resource read the string once.
+///
+/// ```
+/// use msgraph_scopes::{lookup_resolved, resolve, tables, AuthMode};
+///
+/// let resolved = resolve("/chats/{id}/messages")?;
+/// let supported = tables()
+///     .filter(|&t| lookup_resolved(t, resolved, AuthMode::Application).is_ok())
+///     .count();
+/// assert!(supported >= 4);
+/// # Ok::<(), msgraph_scopes::PathError>(())
+/// ```
 pub fn lookup_resolved<'a>(
     table: Table,
     resolved: Resolved<'a>,
