@@ -2,8 +2,9 @@
 //!
 //! Needs the `std` feature (it collects findings into vectors).
 
+use crate::catalog::permission;
 use crate::table::{Permissions, Row, Table};
-use crate::{permission, tables, ApiVersion, AuthMode, Operation};
+use crate::{tables, ApiVersion, AuthMode, Operation};
 use std::collections::BTreeMap;
 use std::string::String;
 use std::vec::Vec;
@@ -131,7 +132,7 @@ fn cell_text(cell: Option<Permissions>) -> String {
 
 fn cell_ref(row: Row, mode: Option<AuthMode>) -> CellRef {
     let t = row.table();
-    let (file, line) = row.data_location();
+    let crate::DataLocation { file, line } = row.data_location();
     CellRef {
         api: t.api(),
         operation: t.operation(),

@@ -1,5 +1,36 @@
-//! The permission catalog: every Microsoft Graph permission with its GUIDs, admin consent and
-//! privilege level per scheme, from Microsoft's devx catalog. Names and GUIDs both ways.
+//! Microsoft's permission catalog: every Microsoft Graph permission with its GUIDs, admin
+//! consent and privilege level per scheme, from Microsoft's devx content. Names and GUIDs both
+//! ways.
+//!
+//! * [`permission`] looks a permission up by name, [`permission_by_id`] by GUID (which may also
+//!   belong to another resource app: [`IdLookup::Foreign`]); [`permissions`] lists them all.
+//! * A [`PermissionInfo`] has one [`Scheme`] per auth mode it exists under: a delegated scope or
+//!   an application role, with its GUID, admin consent and privilege level.
+//! * [`source`] says which commit of the catalog the crate carries.
+//!
+//! The tables name permissions; [`Permission::info`](crate::Permission::info) leads from a table
+//! cell to its catalog entry.
+//!
+//! ```
+//! use msgraph_scopes::catalog::{self, IdLookup};
+//! use msgraph_scopes::AuthMode;
+//!
+//! let info = catalog::permission("https://graph.microsoft.com/mail.read").unwrap();
+//! assert_eq!(info.name(), "Mail.Read");
+//! let role = info.scheme(AuthMode::Application).unwrap();
+//! assert_eq!(role.id(), Some("810c84a8-4a9e-49e6-bf7d-12d183f40d01"));
+//! assert_eq!(role.admin_consent(), Some(true));
+//!
+//! // And back from the GUID an app registration or a token carries.
+//! match catalog::permission_by_id("810c84a8-4a9e-49e6-bf7d-12d183f40d01") {
+//!     Some(IdLookup::Graph { permission, mode }) => {
+//!         assert_eq!(permission, info);
+//!         assert_eq!(mode, AuthMode::Application);
+//!     }
+//!     other => panic!("{other:?}"),
+//! }
+//! assert_eq!(catalog::source().repository, "microsoftgraph/microsoft-graph-devx-content");
+//! ```
 
 use crate::data::{self, PermissionDef, SchemeDef};
 use crate::AuthMode;
@@ -9,11 +40,12 @@ use core::fmt;
 /// `https://graph.microsoft.com/` prefix is ignored).
 ///
 /// ```
-/// let p = msgraph_scopes::permission("Mail.Read").unwrap();
+/// use msgraph_scopes::{catalog, AuthMode};
+/// let p = catalog::permission("Mail.Read").unwrap();
 /// assert_eq!(p.name(), "Mail.Read");
-/// let scope = p.scheme(msgraph_scopes::AuthMode::DelegatedWork).unwrap();
+/// let scope = p.scheme(AuthMode::DelegatedWork).unwrap();
 /// assert_eq!(scope.id(), Some("570282fd-fa5c-430d-a7fd-fc8dc98a9dca"));
-/// assert!(msgraph_scopes::permission("Mail.Reed").is_none());
+/// assert!(catalog::permission("Mail.Reed").is_none());
 /// ```
 pub fn permission(name: &str) -> Option<PermissionInfo> {
     let name = strip_resource_prefix(name.trim());
@@ -28,7 +60,7 @@ pub fn permission(name: &str) -> Option<PermissionInfo> {
 /// Looks a GUID up (any case, with or without braces).
 ///
 /// ```
-/// use msgraph_scopes::{permission_by_id, AuthMode, IdLookup};
+/// use msgraph_scopes::catalog::{permission_by_id, IdLookup};
 /// match permission_by_id("570282FD-FA5C-430D-A7FD-FC8DC98A9DCA") {
 ///     Some(IdLookup::Graph { permission, mode }) => {
 ///         assert_eq!(permission.name(), "Mail.Read");
@@ -62,15 +94,39 @@ pub fn permission_by_id(id: &str) -> Option<IdLookup> {
 /// Every permission in the catalog, sorted by name.
 ///
 /// ```
-/// assert!(msgraph_scopes::permissions().count() > 900);
+/// assert!(msgraph_scopes::catalog::permissions().count() > 900);
 /// ```
 pub fn permissions() -> impl ExactSizeIterator<Item = PermissionInfo> + Clone {
     data::PERMISSIONS.iter().map(PermissionInfo)
 }
 
-/// Where the catalog came from: (repository, commit, date).
-pub fn catalog_source() -> (&'static str, &'static str, &'static str) {
-    data::CATALOG_SOURCE
+/// Where the catalog came from: the repository, commit and date of Microsoft's devx content
+/// that `data/catalog.yaml` was imported from.
+///
+/// ```
+/// let source = msgraph_scopes::catalog::source();
+/// assert_eq!(source.repository, "microsoftgraph/microsoft-graph-devx-content");
+/// assert_eq!(source.commit.len(), 40);
+/// assert!(msgraph_scopes::DATA_VERSION.contains(source.as_of));
+/// ```
+pub fn source() -> CatalogSource {
+    let (repository, commit, as_of) = data::CATALOG_SOURCE;
+    CatalogSource {
+        repository,
+        commit,
+        as_of,
+    }
+}
+
+/// Where the catalog came from; see [`source`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CatalogSource {
+    /// The GitHub repository (`microsoftgraph/microsoft-graph-devx-content`).
+    pub repository: &'static str,
+    /// The full commit hash imported.
+    pub commit: &'static str,
+    /// The commit's date (`YYYY-MM-DD`).
+    pub as_of: &'static str,
 }
 
 /// What a GUID is.
@@ -107,18 +163,27 @@ impl PermissionInfo {
 
     /// The permission under one scheme, if it exists there.
     pub fn scheme(self, mode: AuthMode) -> Option<Scheme> {
-        self.0.schemes.get(mode.index())?.as_ref().map(Scheme)
+        let def = self.0.schemes.get(mode.index())?.as_ref()?;
+        Some(Scheme { def, mode })
     }
 
     /// The schemes it exists under, in the docs' column order.
-    pub fn schemes(self) -> impl Iterator<Item = (AuthMode, Scheme)> {
+    ///
+    /// ```
+    /// use msgraph_scopes::{catalog, AuthMode};
+    /// let modes: Vec<AuthMode> = catalog::permission("Mail.Read").unwrap().schemes().map(|s| s.mode()).collect();
+    /// assert_eq!(modes, AuthMode::ALL);
+    /// ```
+    pub fn schemes(self) -> impl Iterator<Item = Scheme> {
         AuthMode::ALL
             .into_iter()
-            .filter_map(move |m| self.scheme(m).map(|s| (m, s)))
+            .filter_map(move |m| self.scheme(m))
     }
 
-    /// What the sources disagree on or lack for this permission.
-    pub fn notes(self) -> &'static [&'static str] {
+    /// What the catalog's source files disagree on or lack for this permission (free text, one
+    /// remark each); empty when they agree. Not to be confused with the docs'
+    /// [rules](crate::rules).
+    pub fn source_notes(self) -> &'static [&'static str] {
         self.0.notes
     }
 }
@@ -133,33 +198,42 @@ impl fmt::Debug for PermissionInfo {
 
 /// A permission under one scheme (a delegated scope or an application role).
 #[derive(Clone, Copy)]
-pub struct Scheme(&'static SchemeDef);
+pub struct Scheme {
+    def: &'static SchemeDef,
+    mode: AuthMode,
+}
 
 impl Scheme {
+    /// The auth mode this scheme serves (both delegated modes share a scope's GUID).
+    pub fn mode(self) -> AuthMode {
+        self.mode
+    }
+
     /// The GUID, lower case; `None` when no source gives one.
     pub fn id(self) -> Option<&'static str> {
-        self.0.id
+        self.def.id
     }
 
     /// Other GUIDs a source gives for the same name and scheme (a recorded disagreement).
     pub fn other_ids(self) -> &'static [&'static str] {
-        self.0.other_ids
+        self.def.other_ids
     }
 
     /// Whether an administrator must consent, where a source says.
     pub fn admin_consent(self) -> Option<bool> {
-        self.0.admin_consent
+        self.def.admin_consent
     }
 
     /// Microsoft's privilege level, 1 (lowest) to 4, where a source says.
     pub fn privilege_level(self) -> Option<u8> {
-        self.0.privilege_level
+        self.def.privilege_level
     }
 }
 
 impl fmt::Debug for Scheme {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Scheme")
+            .field("mode", &self.mode())
             .field("id", &self.id())
             .field("admin_consent", &self.admin_consent())
             .field("privilege_level", &self.privilege_level())

@@ -23,12 +23,15 @@
 //!   [`resolve()`] and [`lookup_resolved`] split it in two for callers asking many questions
 //!   about one resource.
 //! * [`tables`], [`table`], [`Table`] and [`Row`] expose the whole matrix for tools that embed it.
-//! * [`permission`] and [`permission_by_id`] read Microsoft's permission catalog: names, GUIDs,
-//!   admin consent and privilege level per scheme.
-//! * [`Answer::notes`] gives the docs' rules around the tables (notes, warnings, errors);
-//!   [`Row::max_lifetime`] and [`Row::change_types`] what the docs say of lifetimes and change
-//!   types; [`lifecycle`] one permission for create, update, reauthorize and delete together.
-//! * [`lint`] (feature `std`) checks what an app requests against what it subscribes to.
+//! * [`catalog`] reads Microsoft's permission catalog: names, GUIDs, admin consent and
+//!   privilege level per scheme ([`catalog::permission`], [`catalog::permission_by_id`]).
+//! * [`rules`] holds the docs' rules around the tables (notes, warnings, errors);
+//!   [`Answer::rules`] gives those that apply to an answer.
+//! * [`Row::max_lifetime`] and [`Row::change_types`] say what the docs say of lifetimes and
+//!   change types; [`lifecycle`] finds one permission for create, update, reauthorize and
+//!   delete together.
+//! * [`lint`] (feature `std`) checks what an app requests against what it subscribes to;
+//!   [`audit`] lists the docs' own inconsistencies.
 //! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
 //!
 //! Without default features the library is `no_std` and depends on `phf` alone; the lookup
@@ -41,12 +44,13 @@
 
 #[cfg(feature = "std")]
 pub mod audit;
+pub mod catalog;
 #[cfg(feature = "std")]
 pub mod lint;
+pub mod rules;
 
 mod api_version;
 mod auth_mode;
-mod catalog;
 mod data;
 mod lifecycle;
 mod lifetime;
@@ -57,7 +61,6 @@ mod parse_error;
 #[allow(dead_code)]
 mod path;
 mod resolve;
-mod rules;
 mod segment_map;
 mod table;
 
@@ -72,10 +75,6 @@ pub mod __bench;
 
 pub use api_version::ApiVersion;
 pub use auth_mode::AuthMode;
-pub use catalog::{
-    catalog_source, permission, permission_by_id, permissions, ForeignPermission, IdLookup,
-    PermissionInfo, Scheme, AZURE_AD_GRAPH, MICROSOFT_GRAPH,
-};
 pub use lifecycle::{lifecycle, Lifecycle, Step};
 pub use lifetime::{ChangeType, ChangeTypes, Lifetime};
 pub use lookup::{lookup, lookup_resolved, Answer, LookupError};
@@ -83,8 +82,17 @@ pub use operation::Operation;
 pub use parse_error::ParseError;
 pub use path::PathError;
 pub use resolve::{resolve, Resolved};
-pub use rules::{permission_rules, rules, Notes, Rule, Severity};
-pub use table::{table, tables, Erratum, Permission, Permissions, Row, Source, Table, Template};
+pub use table::{
+    table, tables, DataLocation, Erratum, Permission, Permissions, Row, Source, Table, Template,
+};
+
+// Short paths for the crate's own modules (the generated data and the lint name these); the
+// public paths are `catalog::*` and `rules::*`.
+#[cfg(feature = "std")]
+pub(crate) use catalog::{permission, permission_by_id, IdLookup, AZURE_AD_GRAPH, MICROSOFT_GRAPH};
+#[cfg(feature = "std")]
+pub(crate) use rules::permission_rules;
+pub(crate) use rules::Severity;
 
 /// Which Microsoft Graph docs snapshot and permission catalog the compiled data comes from:
 /// the newest as-of date of the docs tables and the catalog's commit and date.

@@ -50,6 +50,17 @@ pub fn lookup(
 
 /// Like [`lookup`], for a resource that is already [resolved](crate::resolve()); lets a caller
 /// that asks several tables or modes about one resource read the string once.
+///
+/// ```
+/// use msgraph_scopes::{lookup_resolved, resolve, tables, AuthMode};
+///
+/// let resolved = resolve("/chats/{id}/messages")?;
+/// let supported = tables()
+///     .filter(|&t| lookup_resolved(t, resolved, AuthMode::Application).is_ok())
+///     .count();
+/// assert!(supported >= 4);
+/// # Ok::<(), msgraph_scopes::PathError>(())
+/// ```
 pub fn lookup_resolved<'a>(
     table: Table,
     resolved: Resolved<'a>,
@@ -120,18 +131,19 @@ impl<'a> Answer<'a> {
     }
 
     /// The docs' rules that apply to this answer (notes, warnings, errors), in the order of
-    /// `data/rules.yaml`. An answer with an [`Error`](crate::Severity::Error) rule cannot work
-    /// as asked.
+    /// `data/rules.yaml`. An answer with an [`Error`](crate::rules::Severity::Error) rule cannot
+    /// work as asked.
     ///
     /// ```
-    /// use msgraph_scopes::{lookup, ApiVersion, AuthMode, Operation, Severity};
+    /// use msgraph_scopes::rules::Severity;
+    /// use msgraph_scopes::{lookup, ApiVersion, AuthMode, Operation};
     ///
     /// let answer = lookup(ApiVersion::V1, Operation::Create, "/me/messages", AuthMode::Application)?;
-    /// assert!(answer.notes().any(|rule| rule.id() == "me-needs-delegated" && rule.severity() == Severity::Error));
+    /// assert!(answer.rules().any(|rule| rule.id() == "me-needs-delegated" && rule.severity() == Severity::Error));
     /// # Ok::<(), msgraph_scopes::LookupError>(())
     /// ```
-    pub fn notes(&self) -> crate::Notes<'a> {
-        crate::Notes::new(self.row, self.template, self.mode, self.query)
+    pub fn rules(&self) -> crate::rules::Rules<'a> {
+        crate::rules::Rules::new(self.row, self.template, self.mode, self.query)
     }
 }
 

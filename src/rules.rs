@@ -1,5 +1,28 @@
-//! The docs' rules around the tables ([`Rule`]): notes, warnings and errors that decide whether
-//! an answer really works, attached to answers by [`Answer::notes`](crate::Answer::notes).
+//! The docs' rules around the tables: what Microsoft's concept and include pages say beyond
+//! the permission cells, such as `/me` needing delegated access, another user's mailbox
+//! needing more than the table says, or an encryption certificate being required.
+//!
+//! Each [`Rule`] (from `data/rules.yaml`) has a stable id, a [`Severity`] (a [note](Severity::Note)
+//! to know, a [warning](Severity::Warning) that the answer is probably wrong, an
+//! [error](Severity::Error) that it cannot work), a message and the docs page that states it.
+//! Rules apply either to an answer, where [`Answer::rules`](crate::Answer::rules) finds them
+//! ([`Rules`]), or to requesting a permission, where [`permission_rules`] finds them; [`rules`]
+//! lists them all.
+//!
+//! ```
+//! use msgraph_scopes::rules::{self, Severity};
+//! use msgraph_scopes::{lookup, ApiVersion, AuthMode, Operation};
+//!
+//! // `/me` means nobody under application permissions: the table has a cell, the rule says no.
+//! let answer = lookup(ApiVersion::V1, Operation::Create, "/me/events", AuthMode::Application)?;
+//! let error = answer.rules().find(|r| r.severity() == Severity::Error).unwrap();
+//! assert_eq!(error.id(), "me-needs-delegated");
+//!
+//! // Rules about requesting a permission at all.
+//! assert!(rules::permission_rules("Mail.Read.Shared").any(|r| r.severity() == Severity::Error));
+//! assert!(rules::rules().len() > 10);
+//! # Ok::<(), msgraph_scopes::LookupError>(())
+//! ```
 
 use crate::data::{self, RuleDef};
 use crate::path::pattern_matches;
@@ -37,7 +60,7 @@ impl fmt::Display for Severity {
 /// One rule of `data/rules.yaml`.
 ///
 /// ```
-/// use msgraph_scopes::{rules, Severity};
+/// use msgraph_scopes::rules::{rules, Severity};
 /// let rule = rules().find(|r| r.id() == "me-needs-delegated").unwrap();
 /// assert_eq!(rule.severity(), Severity::Error);
 /// assert!(rule.source().ends_with(".md"));
@@ -130,6 +153,11 @@ impl fmt::Display for Rule {
 }
 
 /// Every rule, in the order of `data/rules.yaml`.
+///
+/// ```
+/// use msgraph_scopes::rules::{rules, Severity};
+/// assert!(rules().any(|r| r.severity() == Severity::Note));
+/// ```
 pub fn rules() -> impl ExactSizeIterator<Item = Rule> + Clone {
     data::RULES.iter().map(Rule)
 }
@@ -137,7 +165,7 @@ pub fn rules() -> impl ExactSizeIterator<Item = Rule> + Clone {
 /// The rules about requesting the permission `name` (ASCII case-insensitive).
 ///
 /// ```
-/// use msgraph_scopes::{permission_rules, Severity};
+/// use msgraph_scopes::rules::{permission_rules, Severity};
 /// let rule = permission_rules("Mail.Read.Shared").next().unwrap();
 /// assert_eq!(rule.severity(), Severity::Error);
 /// assert!(permission_rules("Mail.Read").next().is_none());
@@ -146,9 +174,10 @@ pub fn permission_rules(name: &str) -> impl Iterator<Item = Rule> + '_ {
     rules().filter(move |r| r.permissions().iter().any(|p| p.eq_ignore_ascii_case(name)))
 }
 
-/// The rules that apply to one answer; see [`Answer::notes`](crate::Answer::notes).
+/// The rules that apply to one answer, of every severity; see
+/// [`Answer::rules`](crate::Answer::rules).
 #[derive(Debug, Clone)]
-pub struct Notes<'a> {
+pub struct Rules<'a> {
     rules: core::slice::Iter<'static, RuleDef>,
     row: Row,
     template: &'static str,
@@ -156,14 +185,14 @@ pub struct Notes<'a> {
     query: Option<&'a str>,
 }
 
-impl<'a> Notes<'a> {
+impl<'a> Rules<'a> {
     pub(crate) fn new(
         row: Row,
         template: &'static str,
         mode: AuthMode,
         query: Option<&'a str>,
     ) -> Self {
-        Notes {
+        Rules {
             rules: data::RULES.iter(),
             row,
             template,
@@ -173,7 +202,7 @@ impl<'a> Notes<'a> {
     }
 }
 
-impl Iterator for Notes<'_> {
+impl Iterator for Rules<'_> {
     type Item = Rule;
 
     fn next(&mut self) -> Option<Rule> {

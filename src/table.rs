@@ -177,6 +177,21 @@ pub struct Source {
     pub file: &'static str,
 }
 
+/// Where a row is in `data/`; see [`Row::data_location`]. Displays as `file:line`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DataLocation {
+    /// The table's data file, relative to the crate (`data/tables/v1.0/create.yaml`).
+    pub file: &'static str,
+    /// The row's line in it, from 1.
+    pub line: u32,
+}
+
+impl fmt::Display for DataLocation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
 /// A path template of a row's resource, and the auth modes it stands for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Template(&'static data::TemplateDef);
@@ -253,11 +268,16 @@ impl Row {
     /// ```
     /// use msgraph_scopes::{table, ApiVersion, Operation};
     /// let row = table(ApiVersion::Beta, Operation::List).rows().next().unwrap();
-    /// assert_eq!(row.data_location().0, "data/tables/beta/list.yaml");
-    /// assert!(row.data_location().1 > 1);
+    /// let at = row.data_location();
+    /// assert_eq!(at.file, "data/tables/beta/list.yaml");
+    /// assert!(at.line > 1);
+    /// assert_eq!(at.to_string(), format!("data/tables/beta/list.yaml:{}", at.line));
     /// ```
-    pub fn data_location(self) -> (&'static str, u32) {
-        (self.table.data_file, self.row.line)
+    pub fn data_location(self) -> DataLocation {
+        DataLocation {
+            file: self.table.data_file,
+            line: self.row.line,
+        }
     }
 
     /// The paths the docs give in this row (often none).
@@ -427,7 +447,7 @@ impl Permission {
     }
 
     /// The catalog entry for this name (GUIDs, admin consent, privilege level).
-    pub fn info(self) -> Option<crate::PermissionInfo> {
+    pub fn info(self) -> Option<crate::catalog::PermissionInfo> {
         crate::catalog::permission(self.0.name)
     }
 }

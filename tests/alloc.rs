@@ -4,9 +4,10 @@
 //! thread-local switch is on, so the test harness's other threads cannot disturb the count. The
 //! file has a single test so that nothing else runs on this thread meanwhile.
 
+use msgraph_scopes::catalog::{permission, permission_by_id, IdLookup};
 use msgraph_scopes::{
-    lookup, lookup_resolved, permission, permission_by_id, resolve, table, tables, ApiVersion,
-    AuthMode, IdLookup, LookupError, Operation, PathError,
+    lookup, lookup_resolved, resolve, table, tables, ApiVersion, AuthMode, LookupError, Operation,
+    PathError,
 };
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -211,7 +212,7 @@ fn lookups_and_catalog_reads_allocate_nothing() {
             for t in tables() {
                 for mode in AuthMode::ALL {
                     if let Ok(answer) = lookup(t.api(), t.operation(), black_box(resource), mode) {
-                        for rule in answer.notes() {
+                        for rule in answer.rules() {
                             black_box((rule.id(), rule.severity(), rule.message()));
                         }
                         black_box((answer.row().max_lifetime(), answer.row().change_types()));
@@ -230,21 +231,21 @@ fn lookups_and_catalog_reads_allocate_nothing() {
         });
         if n != 0 {
             failures.push(format!(
-                "notes/lifetime/lifecycle {resource:?}: {n} allocations"
+                "rules/lifetime/lifecycle {resource:?}: {n} allocations"
             ));
         }
     }
-    let (notes, _) = counted(|| {
+    let (rules, _) = counted(|| {
         lookup(
             msgraph_scopes::ApiVersion::V1,
             msgraph_scopes::Operation::Create,
             "/me/messages",
             AuthMode::Application,
         )
-        .map(|a| a.notes().count())
+        .map(|a| a.rules().count())
     });
     assert!(
-        notes.is_ok_and(|n| n > 0),
+        rules.is_ok_and(|n| n > 0),
         "rules apply to /me under application"
     );
 
@@ -263,7 +264,7 @@ fn lookups_and_catalog_reads_allocate_nothing() {
     ] {
         let (p, n) = counted(|| {
             permission(black_box(name)).map(|p| {
-                black_box((p.name(), p.is_rsc(), p.notes().len()));
+                black_box((p.name(), p.is_rsc(), p.source_notes().len()));
                 p.scheme(AuthMode::DelegatedWork)
                     .map(|s| (s.id(), s.admin_consent(), s.privilege_level()))
             })

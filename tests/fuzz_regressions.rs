@@ -58,8 +58,8 @@ fn check(resource: &str) {
                             assert_eq!(row.map(|(_, t)| t), Some(a.template()), "{resource:?}");
                             assert!(!a.permissions().is_empty(), "{resource:?}");
                             assert_eq!(a.query(), r.query(), "{resource:?}");
-                            for note in a.notes() {
-                                assert!(!note.message().is_empty());
+                            for rule in a.rules() {
+                                assert!(!rule.message().is_empty());
                             }
                         }
                         Err(LookupError::NotSupported { template, .. }) => {

@@ -1,8 +1,9 @@
 //! The answers `lookup` gives, as plain data: the text and JSON renderers read them, and
 //! `lookup` builds them. Nothing here renders or parses.
 
+use msgraph_scopes::rules::Severity;
 use msgraph_scopes::{
-    Answer, ApiVersion, AuthMode, ChangeType, Lifecycle, Operation, Permissions, Row, Severity,
+    Answer, ApiVersion, AuthMode, ChangeType, Lifecycle, Operation, Permissions, Row,
 };
 
 /// What one auth mode gets for a resource: its row and template, and the permissions (`None`
@@ -37,7 +38,7 @@ pub struct Note {
 /// The notes for one answer: its rules, then each requested change type it does not support.
 pub fn notes(answer: &Answer<'_>, change_types: &[ChangeType]) -> Vec<Note> {
     let mut notes: Vec<Note> = answer
-        .notes()
+        .rules()
         .map(|rule| Note {
             id: rule.id(),
             severity: rule.severity(),

@@ -1,9 +1,9 @@
 //! The JSON output: one object per command, keys in the documented order (struct field order).
 
 use super::answer::{LifecycleAnswer, ModeAnswer, Note, ResourceAnswer, TypeAnswer};
-use msgraph_scopes::{
-    AuthMode, ForeignPermission, LookupError, PermissionInfo, Permissions, Row, Rule, Scheme,
-};
+use msgraph_scopes::catalog::{ForeignPermission, PermissionInfo, Scheme};
+use msgraph_scopes::rules::Rule;
+use msgraph_scopes::{AuthMode, LookupError, Permissions, Row};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -363,8 +363,8 @@ pub fn permission(info: PermissionInfo) -> PermissionJson {
             delegated_personal: info.scheme(AuthMode::DelegatedPersonal).map(scheme),
             application: info.scheme(AuthMode::Application).map(scheme),
         },
-        notes: info.notes(),
-        rules: msgraph_scopes::permission_rules(info.name())
+        notes: info.source_notes(),
+        rules: msgraph_scopes::rules::permission_rules(info.name())
             .map(rule)
             .collect(),
     }

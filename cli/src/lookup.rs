@@ -4,9 +4,10 @@ use super::answer::{notes, LifecycleAnswer, ModeAnswer, Note, ResourceAnswer, Ty
 use super::args::{Format, LookupArgs};
 use super::output::{Exit, Report};
 use super::{json, suggest, text};
+use msgraph_scopes::rules::Severity;
 use msgraph_scopes::{
     lifecycle, lookup_resolved, resolve, table, ApiVersion, AuthMode, LookupError, Operation,
-    Resolved, Row, Severity,
+    Resolved, Row,
 };
 
 /// Runs `lookup`.

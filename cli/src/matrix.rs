@@ -101,7 +101,7 @@ fn table(t: Table) -> TableOut {
                 application: cell(row, AuthMode::Application),
                 rsc: rsc(row),
                 max_lifetime_minutes: row.max_lifetime().map(|l| l.minutes()),
-                line: row.data_location().1,
+                line: row.data_location().line,
             })
             .collect(),
     }
@@ -190,7 +190,7 @@ fn csv(chosen: &[Table]) -> Result<String, String> {
                 row.max_lifetime()
                     .map_or(String::new(), |l| l.minutes().to_string()),
                 t.data_file().to_string(),
-                row.data_location().1.to_string(),
+                row.data_location().line.to_string(),
             ];
             writer.write_record(&record).map_err(|e| e.to_string())?;
         }

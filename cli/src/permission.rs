@@ -4,10 +4,10 @@ use super::args::{Format, PermissionArgs};
 use super::lookup::failure;
 use super::output::Report;
 use super::{json, suggest, text};
-use msgraph_scopes::{
-    permission, permission_by_id, permissions, AuthMode, ForeignPermission, IdLookup,
-    PermissionInfo,
+use msgraph_scopes::catalog::{
+    permission, permission_by_id, permissions, ForeignPermission, IdLookup, PermissionInfo,
 };
+use msgraph_scopes::AuthMode;
 use std::fmt::Write;
 
 const UNKNOWN: &str = "unknown_permission";
@@ -156,13 +156,13 @@ fn describe(info: PermissionInfo) -> String {
             ""
         );
     }
-    if !info.notes().is_empty() {
+    if !info.source_notes().is_empty() {
         out.push_str("notes:\n");
-        for note in info.notes() {
+        for note in info.source_notes() {
             text::wrap(&mut out, text::words(note), "  - ", "    ");
         }
     }
-    for rule in msgraph_scopes::permission_rules(info.name()) {
+    for rule in msgraph_scopes::rules::permission_rules(info.name()) {
         let line = format!("{rule} (see {})", rule.source());
         text::wrap(&mut out, text::words(&line), "", "  ");
     }

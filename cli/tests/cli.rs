@@ -646,7 +646,10 @@ fn azure_ad_graph_guid_is_not_graph() {
     assert!(out.contains("NOT a Microsoft Graph permission"), "{out}");
     assert!(out.contains("the retired Azure AD Graph"), "{out}");
     assert!(out.contains("AdministrativeUnit.ReadBasic.All"), "{out}");
-    assert!(out.contains(msgraph_scopes::AZURE_AD_GRAPH), "{out}");
+    assert!(
+        out.contains(msgraph_scopes::catalog::AZURE_AD_GRAPH),
+        "{out}"
+    );
     assert_fits(&out);
 
     let out = ok(&["permission", AZURE_AD_GRAPH_ID, "--format", "json"]);
@@ -654,7 +657,7 @@ fn azure_ad_graph_guid_is_not_graph() {
     assert_order(&out, 0, &["id", "graph", "azure_ad_graph", "resource_app"]);
     assert_eq!(v["graph"], false);
     assert_eq!(v["azure_ad_graph"], true);
-    assert_eq!(v["resource_app"], msgraph_scopes::AZURE_AD_GRAPH);
+    assert_eq!(v["resource_app"], msgraph_scopes::catalog::AZURE_AD_GRAPH);
     assert_eq!(v["id"], AZURE_AD_GRAPH_ID);
 }
 

@@ -26,8 +26,8 @@ fuzz_target!(|data: &[u8]| {
                             assert_eq!(row.map(|(_, t)| t), Some(a.template()));
                             assert!(!a.permissions().is_empty());
                             assert_eq!(a.query(), r.query());
-                            for note in a.notes() {
-                                assert!(!note.message().is_empty());
+                            for rule in a.rules() {
+                                assert!(!rule.message().is_empty());
                             }
                         }
                         Err(LookupError::NotSupported { template, .. }) => {

@@ -101,7 +101,7 @@ pub(super) fn check_subscription(
                 let cell = answer.permissions();
                 needed.extend(cell.iter().map(|p| p.name()));
                 satisfy(&mut c, cell, usable, op);
-                for rule in answer.notes() {
+                for rule in answer.rules() {
                     c.add(
                         RuleId::Docs(rule.id()),
                         Level::of(rule.severity()),

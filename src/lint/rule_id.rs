@@ -51,7 +51,7 @@ pub enum RuleId {
     /// `default-scope` (info): `.default` requests whatever the app registration holds, so the
     /// lint cannot check it.
     DefaultScope,
-    /// A docs rule (`data/rules.yaml`, see [`rules`](crate::rules())) that applies to a
+    /// A docs rule (`data/rules.yaml`, see [`rules`](crate::rules::rules())) that applies to a
     /// requested permission or to a subscription's answer, under the rule's own id.
     Docs(&'static str),
 }
@@ -163,7 +163,7 @@ impl FromStr for RuleId {
             .into_iter()
             .find(|r| r.as_str() == s)
             .or_else(|| {
-                crate::rules()
+                crate::rules::rules()
                     .find(|r| r.id() == s)
                     .map(|r| RuleId::Docs(r.id()))
             })
@@ -184,7 +184,7 @@ impl PartialEq<&str> for RuleId {
 }
 
 /// The lint's own rules: id, level, one-line description (from [`RuleId::ALL`]). Docs rules
-/// (`data/rules.yaml`, see [`rules`](crate::rules())) are reported under their own ids too.
+/// (`data/rules.yaml`, see [`rules`](crate::rules::rules())) are reported under their own ids too.
 pub const LINT_RULES: [(&str, Level, &str); 12] = {
     let mut out = [("", Level::Info, ""); 12];
     let mut i = 0;
@@ -250,7 +250,7 @@ mod tests {
 
     #[test]
     fn docs_rules_parse_under_their_own_ids() {
-        for rule in crate::rules() {
+        for rule in crate::rules::rules() {
             let parsed = rule.id().parse::<RuleId>();
             assert_eq!(parsed, Ok(RuleId::Docs(rule.id())), "{}", rule.id());
             assert_eq!(parsed.map(RuleId::as_str), Ok(rule.id()));

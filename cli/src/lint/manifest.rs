@@ -2,8 +2,8 @@
 //! `application` object: `requiredResourceAccess` entries.
 
 use super::super::input::line_col;
+use msgraph_scopes::catalog::MICROSOFT_GRAPH;
 use msgraph_scopes::lint::{Location, RequestedScope, ScopeOrigin};
-use msgraph_scopes::MICROSOFT_GRAPH;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]

@@ -2,6 +2,7 @@
 
 use super::super::text;
 use msgraph_scopes::lint::{Finding, Input, Level, RuleId};
+use msgraph_scopes::rules::{rules, Severity};
 use serde::Serialize;
 use serde_sarif::sarif;
 use std::fmt::Write;
@@ -178,16 +179,14 @@ fn describe(rule: RuleId) -> Option<(String, Level, Option<String>)> {
     if let (Some(level), Some(text)) = (rule.level(), rule.description()) {
         return Some((text.to_string(), level, None));
     }
-    msgraph_scopes::rules()
-        .find(|r| r.id() == rule.as_str())
-        .map(|r| {
-            let level = match r.severity() {
-                msgraph_scopes::Severity::Note => Level::Info,
-                msgraph_scopes::Severity::Warning => Level::Warning,
-                msgraph_scopes::Severity::Error => Level::Error,
-            };
-            (r.message().to_string(), level, Some(r.source().to_string()))
-        })
+    rules().find(|r| r.id() == rule.as_str()).map(|r| {
+        let level = match r.severity() {
+            Severity::Note => Level::Info,
+            Severity::Warning => Level::Warning,
+            Severity::Error => Level::Error,
+        };
+        (r.message().to_string(), level, Some(r.source().to_string()))
+    })
 }
 
 /// SARIF 2.1.0 for code scanning: every rule the findings use, each result located in the file
