@@ -53,16 +53,16 @@ mod lifetime;
 mod lookup;
 mod operation;
 mod parse_error;
-// Shared with build.rs, which uses more of it than the library does.
-#[allow(dead_code)]
 mod path;
 mod resolve;
 mod rules;
-mod segment_map;
 mod table;
+mod trie;
 
 #[cfg(feature = "import")]
 pub mod import;
+#[cfg(feature = "import")]
+mod yaml_positions;
 
 /// Hooks for `benches/` only (feature `bench-internals`); not part of the API.
 #[cfg(feature = "bench-internals")]

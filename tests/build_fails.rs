@@ -1,6 +1,6 @@
 //! The real build stops on bad data, with `data/FILE.yaml:LINE:COL: message` and no panic.
 //!
-//! Copies the crate (manifest, lock file, build script, `src/`, `data/`) to a fresh temporary
+//! Copies the crate (manifest, lock file, build script and `build/`, `src/`, `data/`) to a fresh temporary
 //! directory, breaks one data file at a time in one way, runs
 //! `cargo check --lib --no-default-features --offline` there and reads cargo's stderr, then puts
 //! the file back. `tests/data_rules.rs` checks every rule in-process; this file checks that
@@ -34,7 +34,7 @@ impl CrateCopy {
             fs::copy(from.join(file), copy.root.join(file)).unwrap();
         }
         // Every folder the manifest names targets in, so that it parses.
-        for dir in ["src", "data", "benches"] {
+        for dir in ["src", "build", "data", "benches"] {
             copy_dir(&from.join(dir), &copy.root.join(dir));
         }
         copy

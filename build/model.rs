@@ -5,10 +5,10 @@
 
 use super::load::{Doc, Inputs};
 use super::locate::{path, Step};
-use super::path as paths;
 use super::problem::Problem;
 use super::schema::{self, Cell, TableFile, TableRow};
-use std::collections::{BTreeMap, HashMap};
+use super::trie;
+use std::collections::HashMap;
 
 /// The API versions, in index order.
 pub const APIS: [&str; 2] = ["v1.0", "beta"];
@@ -38,12 +38,14 @@ pub struct Model {
     pub errata: Vec<schema::Erratum>,
     /// The path trie; node 0 is the root.
     pub nodes: Vec<Node>,
+    /// [`Model::nodes`] as the walker reads them.
+    pub node_defs: Vec<NodeDef>,
     /// The longest lower-case static segment, in bytes.
     pub max_static_len: usize,
     /// The most segments of any template (the depth of the trie).
     pub max_depth: usize,
     /// The pilots, slots and keys of the nodes' segment maps.
-    pub arena: super::perfect_hash::ArenaBuilder,
+    pub arena: ArenaBuilder,
     /// The permission catalog.
     pub catalog: schema::CatalogFile,
     /// What docs snapshot and catalog the data carries.
@@ -104,18 +106,8 @@ pub struct Resource {
     pub note: Option<String>,
 }
 
-/// A node of the path trie.
-#[derive(Debug, Default)]
-pub struct Node {
-    /// Lower-case static segment -> child.
-    pub statics: BTreeMap<String, usize>,
-    /// [`Node::statics`] as laid out in [`Model::arena`].
-    pub map: super::segment_map::SegmentMap,
-    /// Placeholder child.
-    pub param: Option<usize>,
-    /// Templates ending here.
-    pub routes: Vec<Route>,
-}
+/// A node of the path trie, with the routes of the templates ending there.
+pub type Node = trie::builder::Node<Route>;
 
 /// A template ending at a node.
 #[derive(Debug, Clone)]
@@ -130,8 +122,9 @@ pub struct Route {
     pub derived: bool,
 }
 
-/// A template's shape: static segments lower-cased, placeholders as `None`.
-type Shape = Vec<Option<String>>;
+use trie::builder::{shape, Shape, TrieBuilder};
+use trie::layout::ArenaBuilder;
+use trie::node::NodeDef;
 
 /// Validates everything. Returns the model, or every problem found.
 pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
@@ -268,9 +261,18 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         super::coverage::check(&slots, &resources, inputs, &mut problems);
     }
 
-    let (nodes, arena, max_static_len, max_depth) =
-        build_trie(&resources, &shapes_of, inputs, &mut problems);
-    let rules = super::rules::check(inputs, &slots, &nodes, &known, &mut problems);
+    let trie = build_trie(&resources, &shapes_of, inputs, &mut problems);
+    let rules = super::rules::check(inputs, &slots, trie.nodes(), &known, &mut problems);
+    let trie = trie.finish().map_err(|messages| {
+        for message in messages {
+            problems.push(Problem {
+                file: "data/resources.yaml".into(),
+                line: 0,
+                col: 0,
+                message,
+            });
+        }
+    });
     // Cells are `u16` indices into one array, `u16::MAX` meaning "not supported".
     let cells: usize = slots.iter().flatten().map(|t| t.rows.len() * 3).sum();
     if cells >= usize::from(u16::MAX) {
@@ -286,6 +288,9 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         problems.dedup();
         return Err(problems);
     }
+    let Ok(trie) = trie else {
+        return Err(problems);
+    };
     let tables: Vec<Table> = slots.into_iter().flatten().collect();
     let catalog = catalog.map(|c| c.value.clone()).ok_or_else(Vec::new)?;
     let data_version = data_version(&tables, &catalog);
@@ -293,10 +298,11 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         tables,
         resources,
         errata: errata.unwrap_or_default(),
-        nodes,
-        max_static_len,
-        max_depth,
-        arena,
+        nodes: trie.nodes,
+        node_defs: trie.defs,
+        max_static_len: trie.max_static_len,
+        max_depth: trie.max_depth,
+        arena: trie.arena,
         catalog,
         data_version,
         rules,
@@ -575,38 +581,6 @@ fn loose_text(text: &str) -> String {
     words.join(" ").trim_end_matches('.').to_lowercase()
 }
 
-/// The shape of a template, or why it is not a template.
-pub fn shape(template: &str) -> Result<Shape, String> {
-    let split = paths::split(template).map_err(|e| e.to_string())?;
-    if split.query.is_some() {
-        return Err("a template has no query string (put the query in a note)".into());
-    }
-    if split.version.is_some() {
-        return Err("a template has no host or version prefix".into());
-    }
-    let mut out = Vec::new();
-    let mut buf = [0u8; paths::MAX_STATIC_LEN];
-    for segment in paths::segments(split.path) {
-        match segment {
-            paths::Segment::Plain(s) => {
-                if s.contains(['{', '}']) {
-                    return Err(format!("segment `{s}` has a stray brace"));
-                }
-                match paths::fold_segment(s, &mut buf) {
-                    Some(folded) => out.push(Some(folded.to_owned())),
-                    None => return Err(format!("static segment `{s}` is too long")),
-                }
-            }
-            paths::Segment::Param(_) => out.push(None),
-        }
-    }
-    match out.first() {
-        Some(Some(_)) => Ok(out),
-        Some(None) => Err("a template starts with a static segment, not a placeholder".into()),
-        None => Err("empty template".into()),
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Cells, errata and the catalog
 
@@ -880,15 +854,14 @@ fn check_cells(
 // ---------------------------------------------------------------------------------------------
 // The trie
 
+/// The trie of every template and its `/me` <-> `/users/{id}` variant, not yet laid out.
 fn build_trie(
     resources: &[Resource],
     shapes_of: &[Vec<Shape>],
     inputs: &Inputs,
     problems: &mut Vec<Problem>,
-) -> (Vec<Node>, super::perfect_hash::ArenaBuilder, usize, usize) {
-    let mut nodes = vec![Node::default()];
-    let mut max_static_len = 0;
-    let mut max_depth = 0;
+) -> TrieBuilder<Route> {
+    let mut trie = TrieBuilder::new();
     for (r, resource) in resources.iter().enumerate() {
         for ((template, modes), s) in resource.templates.iter().zip(&shapes_of[r]) {
             let mut variants = vec![(template.clone(), s.clone(), false)];
@@ -896,41 +869,15 @@ fn build_trie(
                 variants.push((v.0, v.1, true));
             }
             for (template, s, derived) in variants {
-                max_depth = max_depth.max(s.len());
-                let mut node = 0;
-                for seg in &s {
-                    node = match seg {
-                        Some(name) => {
-                            max_static_len = max_static_len.max(name.len());
-                            match nodes[node].statics.get(name) {
-                                Some(child) => *child,
-                                None => {
-                                    nodes.push(Node::default());
-                                    let child = nodes.len() - 1;
-                                    nodes[node].statics.insert(name.clone(), child);
-                                    child
-                                }
-                            }
-                        }
-                        None => match nodes[node].param {
-                            Some(child) => child,
-                            None => {
-                                nodes.push(Node::default());
-                                let child = nodes.len() - 1;
-                                nodes[node].param = Some(child);
-                                child
-                            }
-                        },
-                    };
-                }
+                let route = Route {
+                    resource: r,
+                    template,
+                    modes: *modes,
+                    derived,
+                };
                 add_route(
-                    &mut nodes[node],
-                    Route {
-                        resource: r,
-                        template,
-                        modes: *modes,
-                        derived,
-                    },
+                    &mut trie.node(&s).routes,
+                    route,
                     resources,
                     inputs,
                     problems,
@@ -938,46 +885,7 @@ fn build_trie(
             }
         }
     }
-    let mut arena = super::perfect_hash::ArenaBuilder::default();
-    for node in &mut nodes {
-        let entries: Vec<(&str, u16)> = node
-            .statics
-            .iter()
-            .map(|(key, &child)| (key.as_str(), child as u16))
-            .collect();
-        match arena.add(&entries) {
-            Ok(map) => node.map = map,
-            Err(message) => problems.push(Problem {
-                file: "data/resources.yaml".into(),
-                line: 0,
-                col: 0,
-                message,
-            }),
-        }
-    }
-    if nodes.len() >= usize::from(u16::MAX) {
-        problems.push(Problem {
-            file: "data/resources.yaml".into(),
-            line: 0,
-            col: 0,
-            message: format!(
-                "the path trie has {} nodes; u16 indices address fewer",
-                nodes.len()
-            ),
-        });
-    }
-    if max_depth > paths::MAX_PIECES {
-        problems.push(Problem {
-            file: "data/resources.yaml".into(),
-            line: 0,
-            col: 0,
-            message: format!(
-                "a template has {max_depth} segments; the resolver walks at most {}",
-                paths::MAX_PIECES
-            ),
-        });
-    }
-    (nodes, arena, max_static_len, max_depth)
+    trie
 }
 
 /// `/users/{id}/rest` <-> `/me/rest`: the signed-in user's paths are the same resource.
@@ -1010,45 +918,40 @@ fn me_users_variant(template: &str, s: &Shape) -> Option<(String, Shape)> {
 }
 
 fn add_route(
-    node: &mut Node,
+    routes: &mut Vec<Route>,
     route: Route,
     resources: &[Resource],
     inputs: &Inputs,
     problems: &mut Vec<Problem>,
 ) {
-    if let Some(same) = node
-        .routes
-        .iter_mut()
-        .find(|r| r.resource == route.resource)
-    {
+    if let Some(same) = routes.iter_mut().find(|r| r.resource == route.resource) {
         if same.derived && !route.derived {
             *same = route;
         }
         return;
     }
-    let clash: Vec<usize> = node
-        .routes
+    let clash: Vec<usize> = routes
         .iter()
         .enumerate()
         .filter(|(_, r)| r.modes & route.modes != 0)
         .map(|(i, _)| i)
         .collect();
     if clash.is_empty() {
-        node.routes.push(route);
+        routes.push(route);
         return;
     }
     if route.derived {
         return; // a written template beats a derived one
     }
-    if clash.iter().all(|i| node.routes[*i].derived) {
+    if clash.iter().all(|i| routes[*i].derived) {
         for i in clash.into_iter().rev() {
-            node.routes.remove(i);
+            routes.remove(i);
         }
-        node.routes.push(route);
+        routes.push(route);
         return;
     }
     for i in clash {
-        let other = &node.routes[i];
+        let other = &routes[i];
         let message = format!(
             "ambiguous template: `{}` of `{}` and `{}` of `{}` match the same paths for the same modes (give them disjoint `modes` in data/resources.yaml)",
             route.template, resources[route.resource].id, other.template, resources[other.resource].id
