@@ -317,7 +317,7 @@ fn parse(code: &str) -> TokenStream {
 fn rules(model: &Model) -> TokenStream {
     let r = &model.rules;
     let defs = r.rules.iter().map(|rule| {
-        let severity = format_ident!("{}", variant(super::rules::SEVERITIES[rule.severity]));
+        let severity = format_ident!("{}", variant(super::model::SEVERITIES[rule.severity]));
         let (id, message, source, modes) = (&rule.id, &rule.message, &rule.source, rule.modes);
         let (types, templates, permissions) = (&rule.types, &rule.templates, &rule.permissions);
         let query = opt_str(rule.query.as_deref());

@@ -10,7 +10,8 @@
 mod datagen;
 
 use datagen::load::{parse, Inputs};
-use datagen::model::{self, APIS, OPERATIONS};
+use datagen::model::{APIS, OPERATIONS};
+use datagen::validate as model;
 
 const CATALOG: &str = r#"
 source: {repository: test, commit: 0123456789abcdef, as_of: 2026-01-01}
