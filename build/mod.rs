@@ -3,13 +3,14 @@
 //! data rule is testable without running cargo; [`main`] wires them into cargo.
 //!
 //! Build code only. It includes library files through `#[path]` (the data schema, the YAML
-//! position index, the path scanner, the trie layout); the library never includes these files.
+//! position index, the path scanner, the trie's segment maps, layout and builder, the enums of
+//! API versions, operations and auth modes); the library never includes anything from `build/`.
 
 pub mod emit;
 pub mod load;
-#[path = "../src/yaml_positions.rs"]
-pub mod locate;
 pub mod model;
+#[path = "../src/yaml_positions.rs"]
+pub mod yaml_positions;
 // The library's path scanner, which segments templates as the resolver segments input. The
 // resolver's own extras (the error kinds, the version, the escape flag) go unused here.
 #[allow(dead_code, unused_imports)]

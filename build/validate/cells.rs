@@ -1,10 +1,10 @@
 //! The permission catalog, the errata, and the permissions in each cell of the tables.
 
 use super::super::load::Doc;
-use super::super::locate::path;
 use super::super::model::{Perm, APIS, MODES, OPERATIONS};
 use super::super::problem::Problem;
 use super::super::schema::{self, Cell, TableFile, TableRow};
+use super::super::yaml_positions::path;
 use std::collections::HashMap;
 
 /// What the catalog says of a name: which schemes exist, and whether it is RSC.

@@ -2,9 +2,9 @@
 //! `data/coverage.yaml` lists each difference (and nothing else).
 
 use super::super::load::Inputs;
-use super::super::locate::path;
 use super::super::model::{Resource, Table, APIS, OPERATIONS};
 use super::super::problem::Problem;
+use super::super::yaml_positions::path;
 use std::collections::BTreeMap;
 
 const FILE: &str = "data/coverage.yaml";

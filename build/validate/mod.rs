@@ -8,15 +8,15 @@
 mod cells;
 mod coverage;
 mod resources;
+mod routes;
 mod rules;
-mod trie;
 
 use super::load::{Doc, Inputs};
-use super::locate::path;
 use super::model::{Model, Row, Table, APIS, OPERATIONS};
 use super::problem::Problem;
 use super::schema::{self, TableFile};
 use super::trie::builder::Shape;
+use super::yaml_positions::path;
 use std::collections::HashMap;
 
 /// Validates everything. Returns the model, or every problem found.
@@ -154,7 +154,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         coverage::check(&slots, &resources, inputs, &mut problems);
     }
 
-    let trie = trie::build_trie(&resources, &shapes_of, inputs, &mut problems);
+    let trie = routes::build_trie(&resources, &shapes_of, inputs, &mut problems);
     let rules = rules::check(inputs, &slots, trie.nodes(), &known, &mut problems);
     let trie = trie.finish().map_err(|messages| {
         for message in messages {

@@ -2,11 +2,11 @@
 //! describes, with the templates and their shapes.
 
 use super::super::load::Doc;
-use super::super::locate::path;
 use super::super::model::{Resource, ALL_MODES, MODES};
 use super::super::problem::Problem;
 use super::super::schema::{self, TableFile, TableRow};
 use super::super::trie::builder::{shape, Shape};
+use super::super::yaml_positions::path;
 use std::collections::HashMap;
 
 pub(super) struct Matcher {

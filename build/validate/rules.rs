@@ -2,10 +2,10 @@
 //! types they restrict, and maximum lifetimes per resource type, checked against the tables.
 
 use super::super::load::Inputs;
-use super::super::locate::{path, Step};
 use super::super::model::{Node, Rule, Rules, Table, CHANGE_TYPES, MODES, SEVERITIES};
 use super::super::path::pattern_matches;
 use super::super::problem::Problem;
+use super::super::yaml_positions::{path, Step};
 use super::cells::Known;
 use std::collections::{BTreeSet, HashMap};
 

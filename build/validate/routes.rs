@@ -2,10 +2,10 @@
 //! variant, one route per resource and node, and ambiguous templates reported.
 
 use super::super::load::Inputs;
-use super::super::locate::{path, Step};
 use super::super::model::{Resource, Route};
 use super::super::problem::Problem;
 use super::super::trie::builder::{Shape, TrieBuilder};
+use super::super::yaml_positions::{path, Step};
 
 /// The trie of every template and its `/me` <-> `/users/{id}` variant, not yet laid out.
 pub(super) fn build_trie(
