@@ -1,5 +1,9 @@
 //! Folding a plain segment into the key static segments are looked up by.
 
+/// The longest static segment, in bytes after [`fold_segment_within`]; longer segments can only
+/// be parameters.
+pub const MAX_STATIC_LEN: usize = 64;
+
 /// Folds a plain segment into `buf` for the static-segment lookup: decodes `%XX` escapes (two
 /// hex digits; anything else after `%` is kept literally) and ASCII-lower-cases the result.
 ///

@@ -1,7 +1,7 @@
 //! The scanner: one pass over a path that validates it and records where its pieces are,
 //! skipping runs of ordinary bytes eight at a time (SWAR).
 
-use super::{PathError, MAX_SEGMENT_LEN};
+use super::error::{PathError, MAX_SEGMENT_LEN};
 
 /// How many pieces [`split_pieces`](super::split_pieces) records; a path with more (or longer
 /// than 64 KiB) is not [complete](Pieces::is_complete).

@@ -1,7 +1,7 @@
 //! Cutting a resource string into host, version, path and query.
 
+use super::error::PathError;
 use super::scan::{run_end, scan, Pieces};
-use super::PathError;
 
 /// The Graph API version named in the resource (`v1.0` or `beta`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

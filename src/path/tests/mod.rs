@@ -4,6 +4,7 @@
 
 extern crate std;
 
+use super::error::MAX_SEGMENT_LEN;
 use super::scan::is_placeholder;
 use super::split::Split;
 use super::*;
