@@ -20,7 +20,7 @@
 //! in one [`Arena`], which keeps the data a lookup touches within a few cache lines.
 //!
 //! `build.rs` builds the compiled maps (and the benches build maps at run time) with
-//! `datagen/perfect_hash.rs`, which uses the functions below so that build and lookup agree.
+//! `layout.rs`, which uses the functions below so that build and lookup agree.
 //!
 //! This file is pure `core`: `build.rs` includes it with `#[path]`.
 
