@@ -20,7 +20,7 @@ mod corpus;
 
 use baselines::{normalise, Matchit, Runtime};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use msgraph_scopes::__bench::{compiled_templates, resolve_in, Trie};
+use msgraph_scopes::bench_internals::{compiled_templates, resolve_in, Trie};
 use msgraph_scopes::{lookup, resolve, table, ApiVersion, AuthMode, LookupError, Operation};
 use std::hint::black_box;
 use std::path::Path;

@@ -1,6 +1,8 @@
 //! [`ApiVersion`]: the Microsoft Graph endpoint version a table belongs to.
 
-use crate::parse_error::ParseError;
+// `super::` is the crate root here, and the generator module in build.rs, which includes
+// these files for their names.
+use super::parse_error::ParseError;
 use core::{fmt, str::FromStr};
 
 /// A Microsoft Graph API version.

@@ -1,6 +1,8 @@
 //! [`AuthMode`]: which kind of token calls Graph.
 
-use crate::parse_error::{loose_eq, ParseError};
+// `super::` is the crate root here, and the generator module in build.rs, which includes
+// these files for their names.
+use super::parse_error::{loose_eq, ParseError};
 use core::{fmt, str::FromStr};
 
 /// The permission type a call is made with: the three columns of every docs table.

@@ -2,28 +2,23 @@
 //!
 //! The benches compare the compiled trie with tries built at run time from other template sets
 //! (the same templates, and 100 times as many) to show that a lookup does not slow down as the
-//! data grows. A built trie has the same `NodeDef`s as the compiled one, with segment maps laid
-//! out at run time by the code `build.rs` uses, and is walked by the very same code as
-//! `resolve()`.
+//! data grows. A built trie comes from the builder `build.rs` uses (`crate::trie::builder`), with
+//! segment maps laid out at run time, and is walked by the very same code as `resolve()`.
 
-use crate::data::{NodeDef, RouteDef, NONE};
-use crate::path::{self, PathError, Segment};
-use crate::resolve::Trie as Walker;
-// `perfect_hash` finds the hash and slot functions as `super::segment_map`.
-use crate::segment_map::{self, Arena};
+use crate::data::{RouteDef, NONE};
+use crate::path::{self, PathError};
+use crate::trie::builder::{self, TrieBuilder};
+use crate::trie::layout::ArenaBuilder;
+use crate::trie::{Arena, Trie as Walker};
 use std::borrow::ToOwned;
 use std::boxed::Box;
-use std::collections::BTreeMap;
 use std::format;
 use std::string::String;
 use std::vec::Vec;
 
-#[path = "datagen/perfect_hash.rs"]
-mod perfect_hash;
-
 /// A path trie: the compiled one, or one [built](Trie::build) at run time (and leaked).
 #[derive(Clone, Copy)]
-pub struct Trie(Walker<'static>);
+pub struct Trie(Walker<'static, RouteDef>);
 
 impl Trie {
     /// The trie compiled from `data/`, the one [`crate::resolve()`] walks.
@@ -31,108 +26,48 @@ impl Trie {
         Trie(Walker::COMPILED)
     }
 
-    /// Builds a trie from templates, the way `build.rs` does (static segments folded to lower
-    /// case, every placeholder or key one parameter). Templates of the same shape all end at one
+    /// Builds a trie from templates with the builder `build.rs` uses (static segments folded to
+    /// lower case, every placeholder or key one parameter). Templates of the same shape all end at one
     /// node, in the order given. The memory is leaked: build a few per process.
     ///
     /// # Errors
     ///
-    /// A template that is not a path or has more segments than the resolver walks, more nodes
-    /// than `u16` indices can address, or static segments one node cannot tell apart.
+    /// A template that is not one (see `crate::trie::builder::shape`: not a path, a query, more
+    /// segments than the resolver walks, ...), more nodes than `u16` indices can address, or
+    /// static segments one node cannot tell apart.
     pub fn build<S: AsRef<str>>(templates: &[S]) -> Result<Trie, String> {
-        struct Node {
-            statics: BTreeMap<String, usize>,
-            param: Option<usize>,
-            routes: Vec<&'static str>,
-        }
-        let new = || Node {
-            statics: BTreeMap::new(),
-            param: None,
-            routes: Vec::new(),
-        };
-        let mut nodes = std::vec![new()];
-        let mut buf = [0u8; path::MAX_STATIC_LEN];
-        let mut max_static = 0;
+        let mut trie = TrieBuilder::new();
         for template in templates {
             let template = template.as_ref();
-            let split = path::split(template).map_err(|e| format!("{template:?}: {e}"))?;
-            if split.segments().count() > path::MAX_PIECES {
-                return Err(format!(
-                    "{template:?} has more than {} segments",
-                    path::MAX_PIECES
-                ));
-            }
-            let mut node = 0;
-            for segment in split.segments() {
-                node = match segment {
-                    Segment::Plain(text) => {
-                        let key = path::fold_segment(text, &mut buf)
-                            .ok_or_else(|| format!("{template:?}: `{text}` is too long"))?;
-                        max_static = max_static.max(key.len());
-                        match nodes[node].statics.get(key) {
-                            Some(&child) => child,
-                            None => {
-                                nodes.push(new());
-                                let child = nodes.len() - 1;
-                                nodes[node].statics.insert(key.to_owned(), child);
-                                child
-                            }
-                        }
-                    }
-                    Segment::Param(_) => match nodes[node].param {
-                        Some(child) => child,
-                        None => {
-                            nodes.push(new());
-                            let child = nodes.len() - 1;
-                            nodes[node].param = Some(child);
-                            child
-                        }
-                    },
-                };
-            }
-            nodes[node].routes.push(leak_str(template.to_owned()));
+            let shape = builder::shape(template).map_err(|e| format!("{template:?}: {e}"))?;
+            trie.node(&shape).routes.push(leak_str(template.to_owned()));
         }
-        if nodes.len() >= usize::from(NONE) {
-            return Err(format!("{} nodes do not fit u16 indices", nodes.len()));
-        }
-        let index = |i: usize| u16::try_from(i).unwrap_or(NONE);
-        let mut defs: Vec<NodeDef> = Vec::with_capacity(nodes.len());
-        let mut arena = perfect_hash::ArenaBuilder::default();
-        let mut routes: Vec<RouteDef> = Vec::new();
-        for n in nodes {
-            let routes_start = u32::try_from(routes.len()).map_err(|_| "too many routes")?;
-            let routes_len = u16::try_from(n.routes.len()).map_err(|_| "too many routes")?;
-            routes.extend(n.routes.into_iter().map(|template| RouteDef {
+        let built = trie.finish().map_err(|problems| problems.join("; "))?;
+        // Node after node, as the nodes' `routes_start` count them.
+        let routes: Vec<RouteDef> = built
+            .nodes
+            .iter()
+            .flat_map(|n| &n.routes)
+            .map(|&template| RouteDef {
                 resource: NONE,
                 template,
                 modes: 0b111,
-            }));
-            let entries: Vec<(&str, u16)> = n
-                .statics
-                .iter()
-                .map(|(k, &v)| (k.as_str(), index(v)))
-                .collect();
-            defs.push(NodeDef {
-                statics: arena.add(&entries)?,
-                param: n.param.map_or(NONE, index),
-                routes_start,
-                routes_len,
-            });
-        }
-        let perfect_hash::ArenaBuilder {
+            })
+            .collect();
+        let ArenaBuilder {
             pilots,
             slots,
             keys,
-        } = arena;
+        } = built.arena;
         Ok(Trie(Walker {
-            nodes: Box::leak(defs.into_boxed_slice()),
+            nodes: Box::leak(built.defs.into_boxed_slice()),
             arena: Arena {
                 pilots: Box::leak(pilots.into_boxed_slice()),
                 slots: Box::leak(slots.into_boxed_slice()),
                 keys: Box::leak(keys.into_boxed_slice()),
             },
             routes: Box::leak(routes.into_boxed_slice()),
-            max_static,
+            max_static: built.max_static_len,
         }))
     }
 

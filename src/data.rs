@@ -5,11 +5,10 @@
 //! is public: the hand-written handles in [`crate::table`], [`crate::lookup`] and
 //! [`crate::catalog`] are the API.
 
-pub(crate) use crate::segment_map::{SegmentMap, Slot};
+// The trie's types, which the generated code names through `crate::data::*` too; [`NONE`] is
+// also the "none" of the index fields below.
+pub(crate) use crate::trie::{NodeDef, SegmentMap, Slot, NONE};
 use crate::{ApiVersion, AuthMode, Operation};
-
-/// `u16` index meaning "none" in the index fields below.
-pub(crate) const NONE: u16 = u16::MAX;
 
 /// Where one table came from.
 #[derive(Debug)]
@@ -94,20 +93,8 @@ pub(crate) struct TemplateDef {
     pub modes: u8,
 }
 
-/// A node of the path trie. The root is `NODES[0]`.
-pub(crate) struct NodeDef {
-    /// Lower-case static segment -> child node (in the trie's arena).
-    pub statics: SegmentMap,
-    /// Child for any other segment (a placeholder), or [`NONE`].
-    pub param: u16,
-    /// Where the node's routes start in the trie's routes: resources whose template ends here,
-    /// in priority order.
-    pub routes_start: u32,
-    /// How many routes the node has.
-    pub routes_len: u16,
-}
-
-/// A template that ends at a node.
+/// A template that ends at a node of the subscription trie: the route type of its
+/// [`Trie`](crate::trie::Trie).
 #[derive(Debug)]
 pub(crate) struct RouteDef {
     pub resource: u16,
@@ -147,7 +134,7 @@ pub(crate) struct ForeignDef {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct RuleDef {
     pub id: &'static str,
-    pub severity: crate::Severity,
+    pub severity: crate::rules::Severity,
     /// Lower-case resource types; empty = any.
     pub types: &'static [&'static str],
     /// Mode bits ([`AuthMode::bit`]).

@@ -57,21 +57,20 @@ mod lifetime;
 mod lookup;
 mod operation;
 mod parse_error;
-// Shared with build.rs, which uses more of it than the library does.
-#[allow(dead_code)]
 mod path;
 mod resolve;
-mod segment_map;
 mod table;
+mod trie;
 
 #[cfg(feature = "import")]
 pub mod import;
+#[cfg(feature = "import")]
+mod yaml_positions;
 
 /// Hooks for `benches/` only (feature `bench-internals`); not part of the API.
 #[cfg(feature = "bench-internals")]
 #[doc(hidden)]
-#[path = "bench_internals.rs"]
-pub mod __bench;
+pub mod bench_internals;
 
 pub use api_version::ApiVersion;
 pub use auth_mode::AuthMode;
@@ -85,14 +84,6 @@ pub use resolve::{resolve, Resolved};
 pub use table::{
     table, tables, DataLocation, Erratum, Permission, Permissions, Row, Source, Table, Template,
 };
-
-// Short paths for the crate's own modules (the generated data and the lint name these); the
-// public paths are `catalog::*` and `rules::*`.
-#[cfg(feature = "std")]
-pub(crate) use catalog::{permission, permission_by_id, IdLookup, AZURE_AD_GRAPH, MICROSOFT_GRAPH};
-#[cfg(feature = "std")]
-pub(crate) use rules::permission_rules;
-pub(crate) use rules::Severity;
 
 /// Which Microsoft Graph docs snapshot and permission catalog the compiled data comes from:
 /// the newest as-of date of the docs tables and the catalog's commit and date.

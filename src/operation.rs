@@ -1,6 +1,8 @@
 //! [`Operation`]: the subscription call a permission is needed for.
 
-use crate::parse_error::{loose_eq, ParseError};
+// `super::` is the crate root here, and the generator module in build.rs, which includes
+// these files for their names.
+use super::parse_error::{loose_eq, ParseError};
 use core::{fmt, str::FromStr};
 
 /// An operation on a change-notification subscription; each has its own docs page and table.

@@ -5,7 +5,6 @@
 //!
 //! Both are deterministic: the same input gives byte-identical YAML ([`to_yaml`]).
 
-#[path = "../datagen/schema.rs"]
 pub mod schema;
 
 pub mod catalog;

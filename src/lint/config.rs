@@ -19,9 +19,7 @@ use core::fmt;
 use serde::Deserialize;
 
 // The YAML position index build.rs uses for data/ problems.
-#[path = "../datagen/locate.rs"]
-#[allow(dead_code, unreachable_pub)]
-mod locate;
+use crate::yaml_positions as locate;
 
 use locate::{path, Positions};
 

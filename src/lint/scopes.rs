@@ -4,7 +4,9 @@
 use super::finding::{Finding, Level};
 use super::input::{Input, RequestedScope, ScopeOrigin};
 use super::rule_id::RuleId;
-use crate::{permission, permission_by_id, permission_rules, AuthMode, IdLookup};
+use crate::catalog::{permission, permission_by_id, IdLookup, AZURE_AD_GRAPH, MICROSOFT_GRAPH};
+use crate::rules::permission_rules;
+use crate::AuthMode;
 
 /// A requested scope resolved to a catalog name (when it is a Graph permission), and whether it
 /// grants something under the app's mode.
@@ -61,9 +63,9 @@ pub(super) fn resolve_scope(
     if let Some(app) = scope
         .resource_app
         .as_deref()
-        .filter(|a| !a.eq_ignore_ascii_case(crate::MICROSOFT_GRAPH))
+        .filter(|a| !a.eq_ignore_ascii_case(MICROSOFT_GRAPH))
     {
-        let api = if app.eq_ignore_ascii_case(crate::AZURE_AD_GRAPH) {
+        let api = if app.eq_ignore_ascii_case(AZURE_AD_GRAPH) {
             String::from("the retired Azure AD Graph")
         } else {
             format!("resource app {app}")
@@ -75,7 +77,7 @@ pub(super) fn resolve_scope(
             Level::Error,
             format!(
                 "{bare} is requested from {api}, not from Microsoft Graph ({})",
-                crate::MICROSOFT_GRAPH
+                MICROSOFT_GRAPH
             ),
         ));
         return Resolved::NONE;

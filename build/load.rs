@@ -1,10 +1,10 @@
 //! Reading `data/`: files to typed documents with positions, every problem collected.
 
-use super::locate::Positions;
 use super::problem::Problem;
 use super::schema::{
     CatalogFile, CoverageFile, ErrataFile, LifetimesFile, ResourcesFile, RulesFile, TableFile,
 };
+use super::yaml_positions::Positions;
 use serde::de::DeserializeOwned;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,7 +22,11 @@ pub struct Doc<T> {
 
 impl<T> Doc<T> {
     /// A problem at the node `path` of this file.
-    pub fn problem(&self, path: &[super::locate::Step], message: impl Into<String>) -> Problem {
+    pub fn problem(
+        &self,
+        path: &[super::yaml_positions::Step],
+        message: impl Into<String>,
+    ) -> Problem {
         let at = self.pos.at(path);
         Problem {
             file: self.file.clone(),

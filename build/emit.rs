@@ -1,5 +1,5 @@
 //! Emitting the model as Rust: statics of the definition structs in `src/data.rs`, the path
-//! trie's segment maps (laid out by `perfect_hash.rs`), and `phf` maps for the catalog's names
+//! trie's segment maps (laid out by `src/trie/layout.rs`), and `phf` maps for the catalog's names
 //! and GUIDs and for resource types.
 
 use super::model::{Model, Perm, OPERATIONS};
@@ -35,21 +35,21 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
         quote! { ErratumDef { documented: #documented, corrected: #corrected, note: #note, source: #source } }
     });
     let errata_count = model.errata.len();
-    let mut route_defs = Vec::new();
-    let nodes: Vec<TokenStream> = model
+    let nodes = model.node_defs.iter().map(|d| {
+        let statics = segment_map(&d.statics);
+        let (param, routes_start, routes_len) = (d.param, d.routes_start, d.routes_len);
+        quote! {
+            NodeDef { statics: #statics, param: #param, routes_start: #routes_start, routes_len: #routes_len }
+        }
+    });
+    // Node after node, as `routes_start` counts them.
+    let route_defs: Vec<TokenStream> = model
         .nodes
         .iter()
-        .map(|n| {
-            let statics = segment_map(&n.map);
-            let param = index(n.param);
-            let (routes_start, routes_len) = (route_defs.len() as u32, n.routes.len() as u16);
-            route_defs.extend(n.routes.iter().map(|r| {
-                let (resource, template, modes) = (r.resource as u16, &r.template, r.modes);
-                quote! { RouteDef { resource: #resource, template: #template, modes: #modes } }
-            }));
-            quote! {
-                NodeDef { statics: #statics, param: #param, routes_start: #routes_start, routes_len: #routes_len }
-            }
+        .flat_map(|n| &n.routes)
+        .map(|r| {
+            let (resource, template, modes) = (r.resource as u16, &r.template, r.modes);
+            quote! { RouteDef { resource: #resource, template: #template, modes: #modes } }
         })
         .collect();
     let route_count = route_defs.len();
@@ -61,7 +61,7 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
         quote! { Slot { key_start: #key_start, key_len: #key_len, value: #value } }
     });
     let keys = Literal::byte_string(&arena.keys);
-    let node_count = model.nodes.len();
+    let node_count = model.node_defs.len();
     let max_static_len = model.max_static_len;
     let max_depth = model.max_depth;
 
@@ -74,7 +74,8 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
     );
     let body = quote! {
         use crate::data::*;
-        use crate::{ApiVersion, AuthMode, Operation, Severity};
+        use crate::rules::Severity;
+        use crate::{ApiVersion, AuthMode, Operation};
 
         /// Which docs snapshot and catalog the data carries.
         pub(crate) const DATA_VERSION: &str = #data_version;
@@ -126,7 +127,7 @@ impl Cells {
 }
 
 /// A node's segment map: ranges into the arena.
-fn segment_map(map: &super::segment_map::SegmentMap) -> TokenStream {
+fn segment_map(map: &super::trie::segment_map::SegmentMap) -> TokenStream {
     let (pilot, buckets, pilots_start, slots_start, slots) = (
         map.pilot,
         map.buckets,
@@ -317,7 +318,7 @@ fn parse(code: &str) -> TokenStream {
 fn rules(model: &Model) -> TokenStream {
     let r = &model.rules;
     let defs = r.rules.iter().map(|rule| {
-        let severity = format_ident!("{}", variant(super::rules::SEVERITIES[rule.severity]));
+        let severity = format_ident!("{}", variant(super::model::SEVERITIES[rule.severity]));
         let (id, message, source, modes) = (&rule.id, &rule.message, &rule.source, rule.modes);
         let (types, templates, permissions) = (&rule.types, &rule.templates, &rule.permissions);
         let query = opt_str(rule.query.as_deref());

@@ -1,55 +1,13 @@
 //! `data/rules.yaml` and `data/lifetimes.yaml`: the docs' rules around the tables, the change
 //! types they restrict, and maximum lifetimes per resource type, checked against the tables.
 
-use super::load::Inputs;
-use super::locate::path;
-use super::model::{Known, Node, Table, MODES};
-use super::path::pattern_matches;
-use super::problem::Problem;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-/// The severities, in index order.
-pub const SEVERITIES: [&str; 3] = ["note", "warning", "error"];
-/// The change types, in bit order.
-pub const CHANGE_TYPES: [&str; 3] = ["created", "updated", "deleted"];
-
-/// One validated rule.
-#[derive(Debug, Clone)]
-pub struct Rule {
-    /// Stable id.
-    pub id: String,
-    /// Index into [`SEVERITIES`].
-    pub severity: usize,
-    /// Lower-case resource types; empty = any.
-    pub types: Vec<String>,
-    /// Mode bits; all modes when none are given.
-    pub modes: u8,
-    /// Template patterns as written.
-    pub templates: Vec<String>,
-    /// Query part.
-    pub query: Option<String>,
-    /// `$filter` id limit.
-    pub max_filter_ids: Option<u32>,
-    /// Permission names (for rules about requesting them).
-    pub permissions: Vec<String>,
-    /// The message.
-    pub message: String,
-    /// The source page.
-    pub source: String,
-}
-
-/// Everything validated from the two files.
-#[derive(Debug, Default)]
-pub struct Rules {
-    /// The rules, in file order.
-    pub rules: Vec<Rule>,
-    /// Lower-case type -> (allowed change-type bits, source).
-    pub change_types: BTreeMap<String, (u8, String)>,
-    /// Lower-case type -> (minutes, note).
-    pub lifetimes: BTreeMap<String, (u32, Option<String>)>,
-    /// Where the lifetimes come from.
-    pub lifetimes_source: String,
-}
+use super::super::load::Inputs;
+use super::super::model::{Node, Rule, Rules, Table, CHANGE_TYPES, MODES, SEVERITIES};
+use super::super::path::pattern_matches;
+use super::super::problem::Problem;
+use super::super::yaml_positions::{path, Step};
+use super::cells::Known;
+use std::collections::{BTreeSet, HashMap};
 
 /// Validates the rules and lifetimes against the tables, the path trie and the catalog.
 pub fn check(
@@ -204,7 +162,7 @@ pub fn check(
     if let Some(doc) = &inputs.lifetimes {
         out.lifetimes_source = doc.value.source.clone();
         let mut seen: BTreeSet<String> = BTreeSet::new();
-        let mut claim = |ty: &str, at: &[super::locate::Step], problems: &mut Vec<Problem>| {
+        let mut claim = |ty: &str, at: &[Step], problems: &mut Vec<Problem>| {
             let key = ty.to_lowercase();
             if !types.contains(&key) {
                 problems.push(doc.problem(at, format!("`{ty}` is the type of no table row")));

@@ -1,6 +1,6 @@
 //! The YAML schema of `data/`: what the importer writes and what `build.rs` reads.
 //!
-//! This file is shared three ways: `build.rs` includes it (through `src/datagen/mod.rs`) to read
+//! This file is shared three ways: `build.rs` includes it (through `build/mod.rs`) to read
 //! the data, the crate includes it behind the `import` feature to write the data, and the tests
 //! include it to check data rules without running cargo. It depends on `serde` alone.
 //!

@@ -8,9 +8,7 @@
 //! (2, 4 or 8 slots a key), which spares a lookup the load of its bucket's pilot. Used by `build.rs` and, at run time, by the benches (feature `bench-internals`),
 //! through the hash and slot functions the lookup uses.
 
-#[cfg(test)]
-use super::segment_map::Arena;
-use super::segment_map::{bucket, hash, slot, SegmentMap, Slot};
+use super::segment_map::{bucket, hash, slot, Arena, SegmentMap, Slot};
 use std::cmp::Reverse;
 use std::string::String;
 use std::vec;
@@ -160,7 +158,6 @@ impl ArenaBuilder {
     }
 
     /// The arena, borrowing the arrays.
-    #[cfg(test)]
     pub fn arena(&self) -> Arena<'_> {
         Arena {
             pilots: &self.pilots,

@@ -1,10 +1,10 @@
 //! The row-set rule: the tables of one API version list the same resources, or
 //! `data/coverage.yaml` lists each difference (and nothing else).
 
-use super::load::Inputs;
-use super::locate::path;
-use super::model::{Resource, Table, APIS, OPERATIONS};
-use super::problem::Problem;
+use super::super::load::Inputs;
+use super::super::model::{Resource, Table, APIS, OPERATIONS};
+use super::super::problem::Problem;
+use super::super::yaml_positions::path;
 use std::collections::BTreeMap;
 
 const FILE: &str = "data/coverage.yaml";

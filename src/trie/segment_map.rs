@@ -20,13 +20,13 @@
 //! in one [`Arena`], which keeps the data a lookup touches within a few cache lines.
 //!
 //! `build.rs` builds the compiled maps (and the benches build maps at run time) with
-//! `datagen/perfect_hash.rs`, which uses the functions below so that build and lookup agree.
+//! `layout.rs`, which uses the functions below so that build and lookup agree.
 //!
 //! This file is pure `core`: `build.rs` includes it with `#[path]`.
 
-// The byte-lane constants of the scanner (`super` is the crate root here, and `datagen` in
-// build.rs, which includes both files).
-use super::path::{HI, LO};
+// The byte-lane constants of the scanner (`super::super` is the crate root in the library, and
+// the generator module in build.rs, which includes both files).
+use super::super::path::{HI, LO};
 
 /// A perfect-hash map from lower-case static segments to node indices; see the module docs.
 ///
@@ -94,6 +94,7 @@ impl SegmentMap {
     }
 
     /// The keys and their values, in slot order.
+    // Read by the trie builder (build.rs, the benches) and the tests; lookups do not list keys.
     #[cfg_attr(not(feature = "bench-internals"), allow(dead_code))]
     pub fn entries<'a>(&self, arena: &Arena<'a>) -> impl Iterator<Item = (&'a [u8], u16)> + 'a {
         let start = self.slots_start as usize;
