@@ -34,18 +34,28 @@
 //!   [`audit`] lists the docs' own inconsistencies.
 //! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
 //!
-//! Without default features the library is `no_std` and depends on `phf` alone; the lookup
-//! core never allocates. `std` adds [`audit`] and [`lint`]; `import` the maintainer tooling that
-//! produces `data/` from Microsoft's sources and the lint config reader; `cli` (on by default)
-//! the `msgraph-scopes` command.
+//! # Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `std` | yes | [`audit`] and [`lint`]; without it the library is `no_std` and depends on `phf` alone |
+//! | `import` | no | [`import`]: the importers that produce `data/` from Microsoft's sources, and [`lint::config`], the lint config reader (serde, serde_yaml, serde_json, yaml-rust2) |
+//! | `bench-internals` | no | hidden hooks for the crate's own benches; not an API |
+//!
+//! The lookup core never allocates, with or without `std`. The `msgraph-scopes` command is the
+//! separate `msgraph-scopes-cli` package, so a library dependent compiles none of its
+//! dependencies.
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod audit;
 pub mod catalog;
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod lint;
 pub mod rules;
 
@@ -63,6 +73,7 @@ mod table;
 mod trie;
 
 #[cfg(feature = "import")]
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 pub mod import;
 #[cfg(feature = "import")]
 mod yaml_positions;

@@ -31,6 +31,7 @@
 
 mod check;
 #[cfg(feature = "import")]
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 pub mod config;
 mod finding;
 mod implies;
