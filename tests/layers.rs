@@ -29,6 +29,16 @@ enum Tok {
 
 static END: Tok = Tok::P(';');
 
+impl Tok {
+    fn id(&self) -> &str {
+        if let Tok::Id(s) = self {
+            s
+        } else {
+            ""
+        }
+    }
+}
+
 /// Tokens and their lines, without comments, numbers and char literals.
 fn lex(src: &str) -> Vec<(Tok, usize)> {
     let c: Vec<char> = src.chars().collect();
@@ -38,9 +48,7 @@ fn lex(src: &str) -> Vec<(Tok, usize)> {
         let (ch, next, start) = (c[i], at(i + 1), i);
         let mut quoted = None; // (first char of a string literal's body, closing `#`s)
         if ch == '/' && next == '/' {
-            while i < c.len() && c[i] != '\n' {
-                i += 1;
-            }
+            i += c[i..].iter().take_while(|&&x| x != '\n').count();
         } else if ch == '/' && next == '*' {
             let mut depth = 0;
             while i < c.len() {
@@ -61,9 +69,10 @@ fn lex(src: &str) -> Vec<(Tok, usize)> {
         } else if ch == '\'' {
             i += if at(i + 2) == '\'' { 3 } else { 1 }; // a lifetime's name lexes as an identifier
         } else if ch.is_alphanumeric() || ch == '_' {
-            while at(i).is_alphanumeric() || at(i) == '_' {
-                i += 1;
-            }
+            i += c[i..]
+                .iter()
+                .take_while(|x| x.is_alphanumeric() || **x == '_')
+                .count();
             let word: String = c[start..i].iter().collect();
             let hashes = (0..).take_while(|&h| at(i + h) == '#').count();
             if matches!(word.as_str(), "r" | "br") && at(i + hashes) == '"' {
@@ -121,10 +130,7 @@ fn use_tree(t: &[(Tok, usize)], i: &mut usize, mut pre: Vec<String>, out: &mut V
                 let mut bind = Some(s.clone());
                 if *tok(*i + 1) == Tok::Id("as".into()) {
                     *i += 2;
-                    bind = Some(tok(*i)).and_then(|a| match a {
-                        Tok::Id(a) if a != "_" => Some(a.clone()),
-                        _ => None,
-                    });
+                    bind = Some(tok(*i).id().to_string()).filter(|a| !a.is_empty() && a != "_");
                 }
                 if s == "self" {
                     pre.pop();
@@ -186,10 +192,7 @@ impl Crate {
             }
             let t = lex(&src);
             let tok = |i: usize| t.get(i).map_or(&END, |x| &x.0);
-            let id = |i: usize| match tok(i) {
-                Tok::Id(s) => s.as_str(),
-                _ => "",
-            };
+            let id = |i: usize| tok(i).id();
             let fdir = file.rsplit_once('/').map_or("", |p| p.0);
             let kids = if mod_rs {
                 fdir
@@ -207,10 +210,11 @@ impl Crate {
                 let (word, next, at) = (id(i), id(i + 1), format!("{dir}/{file}:{}", t[i].1));
                 match &t[i].0 {
                     Tok::P('#') if id(i + 2) == "path" => {
-                        attr = Some(tok(i + 4)).and_then(|s| match s {
-                            Tok::Str(s) => Some(s.clone()),
-                            _ => None,
-                        })
+                        attr = if let Tok::Str(s) = tok(i + 4) {
+                            Some(s.clone())
+                        } else {
+                            None
+                        };
                     }
                     Tok::P('{') => depth += 1,
                     Tok::P('}') => {
