@@ -69,6 +69,7 @@ mod operation;
 mod parse_error;
 mod path;
 mod resolve;
+mod severity;
 mod table;
 mod trie;
 

@@ -26,36 +26,9 @@
 
 use crate::data::{self, RuleDef};
 use crate::path::pattern_matches;
+pub use crate::severity::Severity;
 use crate::{AuthMode, Row};
 use core::fmt;
-
-/// How much a rule matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Worth knowing (an encryption certificate is needed, a licence applies).
-    Note,
-    /// Probably wrong (delegated access to another user's mailbox).
-    Warning,
-    /// Cannot work (`/me` under application permissions).
-    Error,
-}
-
-impl Severity {
-    /// `note`, `warning` or `error`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
 
 /// One rule of `data/rules.yaml`.
 ///

@@ -2,9 +2,10 @@
 //! is the auth mode supported, does a requested scope satisfy the cell (and is it the least
 //! privileged one), and are the change types supported.
 
-use super::finding::{Finding, Level};
+use super::finding::Finding;
 use super::implies::implies;
 use super::input::{Input, Subscription};
+use super::level::Level;
 use super::rule_id::RuleId;
 use crate::lookup::{lookup, LookupError};
 use crate::table::Permissions;

@@ -1,7 +1,7 @@
 //! What the lint reports: [`Finding`]s, each with a [`Level`] and a [`Location`].
 
+use super::level::Level;
 use super::rule_id::RuleId;
-use crate::rules::Severity;
 
 /// A 1-based position in the input file; `None` where the input has no file (a flag).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -10,36 +10,6 @@ pub struct Location {
     pub line: u32,
     /// 1-based column.
     pub column: u32,
-}
-
-/// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    /// Worth knowing.
-    Info,
-    /// Probably wrong.
-    Warning,
-    /// Will fail.
-    Error,
-}
-
-impl Level {
-    /// `info`, `warning` or `error`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Level::Info => "info",
-            Level::Warning => "warning",
-            Level::Error => "error",
-        }
-    }
-
-    pub(super) fn of(severity: Severity) -> Level {
-        match severity {
-            Severity::Note => Level::Info,
-            Severity::Warning => Level::Warning,
-            Severity::Error => Level::Error,
-        }
-    }
 }
 
 /// One finding.

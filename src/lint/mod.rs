@@ -24,7 +24,7 @@
 //! assert!(!findings.iter().any(|f| f.level == Level::Error));
 //! ```
 //!
-//! The modules: `input` (what is linted), `finding` ([`Finding`], [`Level`], [`Location`]),
+//! The modules: `input` (what is linted), `finding` ([`Finding`], [`Location`]), `level` ([`Level`]),
 //! `rule_id` ([`RuleId`], [`LINT_RULES`]), `scopes` (requested-scope resolution), `check`
 //! (subscription checks), `implies` (broader forms of a permission) and `config` (the config
 //! file, feature `import`).
@@ -36,12 +36,14 @@ pub mod config;
 mod finding;
 mod implies;
 mod input;
+mod level;
 mod rule_id;
 mod scopes;
 
-pub use finding::{Finding, Level, Location};
+pub use finding::{Finding, Location};
 pub use implies::implies;
 pub use input::{Input, RequestedScope, ScopeOrigin, Subscription};
+pub use level::Level;
 pub use rule_id::{RuleId, UnknownRuleId, LINT_RULES};
 
 use check::check_subscription;

@@ -1,6 +1,6 @@
 //! [`RuleId`]: which rule a finding breaks, and [`LINT_RULES`], the lint's own rules described.
 
-use super::finding::Level;
+use super::level::Level;
 use core::{fmt, str::FromStr};
 
 /// The rule a [`Finding`](super::Finding) breaks: one of the lint's own rules, or a docs rule

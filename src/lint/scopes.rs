@@ -1,8 +1,9 @@
 //! Requested-scope resolution: what each requested name or GUID is, whether it grants anything
 //! under the app's auth mode, and the findings about it.
 
-use super::finding::{Finding, Level};
+use super::finding::Finding;
 use super::input::{Input, RequestedScope, ScopeOrigin};
+use super::level::Level;
 use super::rule_id::RuleId;
 use crate::catalog::{permission, permission_by_id, IdLookup, AZURE_AD_GRAPH, MICROSOFT_GRAPH};
 use crate::rules::permission_rules;
