@@ -92,7 +92,7 @@ pub use lookup::{lookup, lookup_resolved, Answer, LookupError};
 pub use operation::Operation;
 pub use parse_error::ParseError;
 pub use path::PathError;
-pub use resolve::{resolve, Resolved};
+pub use resolve::{resolve, Resolved, RowMatch};
 pub use table::{
     table, tables, DataLocation, Erratum, Permission, Permissions, Row, Source, Table, Template,
 };

@@ -11,6 +11,16 @@ use crate::table::{self, Permissions, Row, Table};
 use crate::trie::{Arena, Trie};
 use crate::{ApiVersion, AuthMode};
 
+/// The row of one table that a [resolved](resolve()) resource belongs to, and the template that
+/// matched it ([`Resolved::row_in`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowMatch {
+    /// The row.
+    pub row: Row,
+    /// The row's template the resource matched (`/teams/{id}/channels/{id}/messages`).
+    pub template: &'static str,
+}
+
 /// Resolves a resource string against every template in the data, without allocating.
 ///
 /// The result is independent of API version, operation and mode; [`Resolved::row_in`] picks the
@@ -22,9 +32,9 @@ use crate::{ApiVersion, AuthMode};
 /// let r = resolve("https://graph.microsoft.com/beta/me/mailFolders('Inbox')/messages?$select=subject")?;
 /// assert_eq!(r.version(), Some(ApiVersion::Beta));
 /// assert_eq!(r.query(), Some("$select=subject"));
-/// let (row, template) = r.row_in(table(ApiVersion::V1, Operation::Create), AuthMode::DelegatedWork).unwrap();
-/// assert_eq!(row.resource_type(), "message");
-/// assert!(template.contains("mailFolders"));
+/// let found = r.row_in(table(ApiVersion::V1, Operation::Create), AuthMode::DelegatedWork).unwrap();
+/// assert_eq!(found.row.resource_type(), "message");
+/// assert!(found.template.contains("mailFolders"));
 /// # Ok::<(), msgraph_scopes::PathError>(())
 /// ```
 #[inline]
@@ -71,9 +81,9 @@ impl<'a> Resolved<'a> {
     ///
     /// When one path means different rows by account kind (`/me/drive/root` is a personal
     /// OneDrive under delegated-personal, OneDrive for Business otherwise), the mode decides.
-    pub fn row_in(&self, table: Table, mode: AuthMode) -> Option<(Row, &'static str)> {
+    pub fn row_in(&self, table: Table, mode: AuthMode) -> Option<RowMatch> {
         self.find(table, mode)
-            .map(|(row, template, _)| (row, template))
+            .map(|(row, template, _)| RowMatch { row, template })
     }
 
     /// [`Resolved::row_in`], with the permissions of `mode` (`None` when not supported).

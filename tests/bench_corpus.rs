@@ -19,8 +19,8 @@ fn rows_of(resource: &str) -> Vec<(msgraph_scopes::Table, AuthMode, &'static str
     let mut out = Vec::new();
     for t in tables() {
         for mode in AuthMode::ALL {
-            if let Some((row, template)) = resolved.row_in(t, mode) {
-                out.push((t, mode, template, row.resource_id()));
+            if let Some(found) = resolved.row_in(t, mode) {
+                out.push((t, mode, found.template, found.row.resource_id()));
             }
         }
     }

@@ -55,7 +55,7 @@ fn check(resource: &str) {
                     let row = r.row_in(table, mode);
                     match answer {
                         Ok(a) => {
-                            assert_eq!(row.map(|(_, t)| t), Some(a.template()), "{resource:?}");
+                            assert_eq!(row.map(|m| m.template), Some(a.template()), "{resource:?}");
                             assert!(!a.permissions().is_empty(), "{resource:?}");
                             assert_eq!(a.query(), r.query(), "{resource:?}");
                             for rule in a.rules() {
@@ -63,7 +63,7 @@ fn check(resource: &str) {
                             }
                         }
                         Err(LookupError::NotSupported { template, .. }) => {
-                            assert_eq!(row.map(|(_, t)| t), Some(template), "{resource:?}");
+                            assert_eq!(row.map(|m| m.template), Some(template), "{resource:?}");
                         }
                         Err(LookupError::UnknownResource) => assert!(row.is_none(), "{resource:?}"),
                         Err(LookupError::InvalidResource(e)) => {
@@ -102,8 +102,8 @@ fn escaped_statics_resolve_like_plain_ones() {
         for table in tables() {
             for mode in AuthMode::ALL {
                 assert_eq!(
-                    r.row_in(table, mode).map(|(_, t)| t),
-                    plain.row_in(table, mode).map(|(_, t)| t),
+                    r.row_in(table, mode).map(|m| m.template),
+                    plain.row_in(table, mode).map(|m| m.template),
                     "{escaped:?}"
                 );
             }

@@ -3,7 +3,7 @@
 //! every mode it stands for.
 
 use msgraph_scopes::{
-    resolve, table, tables, ApiVersion, AuthMode, Operation, Row, Table, Template,
+    resolve, table, tables, ApiVersion, AuthMode, Operation, Row, RowMatch, Table, Template,
 };
 use std::collections::BTreeSet;
 
@@ -130,8 +130,11 @@ fn check(t: Table, row: Row, template: Template, mode: AuthMode, resource: &str)
         return Some(format!("{header}: no template matched"));
     }
     match resolved.row_in(t, mode) {
-        Some((found, _)) if found == row => None,
-        Some((found, matched)) => Some(format!(
+        Some(found) if found.row == row => None,
+        Some(RowMatch {
+            row: found,
+            template: matched,
+        }) => Some(format!(
             "{header}: template {} gave {found:?} via {matched}",
             template.path()
         )),
@@ -327,7 +330,9 @@ fn each_template_is_reported_as_the_match_for_itself() {
                     .into_iter()
                     .filter(|&m| template.applies_to(m))
                 {
-                    let Some((_, matched)) = resolve(template.path())
+                    let Some(RowMatch {
+                        template: matched, ..
+                    }) = resolve(template.path())
                         .ok()
                         .and_then(|r| r.row_in(t, mode))
                     else {

@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
                     let row = r.row_in(table, mode);
                     match answer {
                         Ok(a) => {
-                            assert_eq!(row.map(|(_, t)| t), Some(a.template()));
+                            assert_eq!(row.map(|m| m.template), Some(a.template()));
                             assert!(!a.permissions().is_empty());
                             assert_eq!(a.query(), r.query());
                             for rule in a.rules() {
@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
                             }
                         }
                         Err(LookupError::NotSupported { template, .. }) => {
-                            assert_eq!(row.map(|(_, t)| t), Some(template));
+                            assert_eq!(row.map(|m| m.template), Some(template));
                         }
                         Err(LookupError::UnknownResource) => assert!(row.is_none()),
                         Err(LookupError::InvalidResource(e)) => {

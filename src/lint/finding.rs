@@ -15,8 +15,8 @@ pub struct Location {
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// The rule: one of the lint's own ([`RuleId::ALL`], described in
-    /// [`LINT_RULES`](super::LINT_RULES)), or a docs rule (`data/rules.yaml`) as
+    /// The rule: one of the lint's own ([`RuleId::ALL`], each with its
+    /// [description](RuleId::description)), or a docs rule (`data/rules.yaml`) as
     /// [`RuleId::Docs`]. [`RuleId::as_str`] gives the id users see.
     pub rule: RuleId,
     /// How much it matters.

@@ -25,7 +25,7 @@
 //! ```
 //!
 //! The modules: `input` (what is linted), `finding` ([`Finding`], [`Location`]), `level` ([`Level`]),
-//! `rule_id` ([`RuleId`], [`LINT_RULES`]), `scopes` (requested-scope resolution), `check`
+//! `rule_id` ([`RuleId`]), `scopes` (requested-scope resolution), `check`
 //! (subscription checks), `implies` (broader forms of a permission) and `config` (the config
 //! file, feature `import`).
 
@@ -44,7 +44,7 @@ pub use finding::{Finding, Location};
 pub use implies::implies;
 pub use input::{Input, RequestedScope, ScopeOrigin, Subscription};
 pub use level::Level;
-pub use rule_id::{RuleId, UnknownRuleId, LINT_RULES};
+pub use rule_id::{RuleId, UnknownRuleId};
 
 use check::check_subscription;
 use scopes::{resolve_scope, scope_finding, Resolved};

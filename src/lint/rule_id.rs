@@ -1,4 +1,4 @@
-//! [`RuleId`]: which rule a finding breaks, and [`LINT_RULES`], the lint's own rules described.
+//! [`RuleId`]: which rule a finding breaks, with the level and description of each of the lint's own.
 
 use super::level::Level;
 use core::{fmt, str::FromStr};
@@ -57,7 +57,7 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    /// The lint's own rules, in the order of [`LINT_RULES`] (docs rules are not listed).
+    /// The lint's own rules, each with a [level](RuleId::level) and a [description](RuleId::description) (docs rules are not listed).
     pub const ALL: [RuleId; 12] = [
         RuleId::MissingScope,
         RuleId::UnknownResource,
@@ -183,22 +183,6 @@ impl PartialEq<&str> for RuleId {
     }
 }
 
-/// The lint's own rules: id, level, one-line description (from [`RuleId::ALL`]). Docs rules
-/// (`data/rules.yaml`, see [`rules`](crate::rules::rules())) are reported under their own ids too.
-pub const LINT_RULES: [(&str, Level, &str); 12] = {
-    let mut out = [("", Level::Info, ""); 12];
-    let mut i = 0;
-    while i < out.len() {
-        let rule = RuleId::ALL[i];
-        out[i] = match (rule.level(), rule.description()) {
-            (Some(level), Some(text)) => (rule.as_str(), level, text),
-            _ => panic!("a lint rule without a level or description"),
-        };
-        i += 1;
-    }
-    out
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,15 +212,20 @@ mod tests {
             assert_eq!(rule.to_string(), rule.as_str());
             assert!(!rule.is_docs());
         }
-        let table: Vec<&str> = LINT_RULES.iter().map(|(id, _, _)| *id).collect();
-        assert_eq!(table, EXPECTED);
+        for rule in RuleId::ALL {
+            assert!(
+                rule.level().is_some() && rule.description().is_some(),
+                "{rule}"
+            );
+        }
     }
 
     #[test]
     fn levels_are_unchanged() {
         let errors = &EXPECTED[..8];
         let warnings = &EXPECTED[8..10];
-        for (id, level, _) in LINT_RULES {
+        for rule in RuleId::ALL {
+            let id = rule.as_str();
             let want = if errors.contains(&id) {
                 Level::Error
             } else if warnings.contains(&id) {
@@ -244,7 +233,7 @@ mod tests {
             } else {
                 Level::Info
             };
-            assert_eq!(level, want, "{id}");
+            assert_eq!(rule.level(), Some(want), "{id}");
         }
     }
 
