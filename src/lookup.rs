@@ -38,6 +38,7 @@ use core::fmt;
 /// assert!(matches!(v1("/no/such/thing", AuthMode::Application), Err(LookupError::UnknownResource)));
 /// assert!(matches!(v1("teams//channels", AuthMode::Application), Err(LookupError::InvalidResource(_))));
 /// ```
+#[inline]
 pub fn lookup(
     api: ApiVersion,
     operation: Operation,
@@ -69,6 +70,7 @@ pub fn lookup_resolved<'a>(
     answer(table, resolved, mode)
 }
 
+#[inline]
 fn answer(table: Table, resolved: Resolved<'_>, mode: AuthMode) -> Result<Answer<'_>, LookupError> {
     let (row, template, permissions) = resolved
         .find(table, mode)
