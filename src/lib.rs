@@ -50,6 +50,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// The unit tests use `std` (the test harness links it anyway); the library itself stays `no_std`.
+#[cfg(all(test, not(feature = "std")))]
+extern crate std;
+
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod audit;
