@@ -8,6 +8,8 @@
 //! The notations the pages use are listed in `upstream/graph-docs/README.md` of the shared
 //! sources; the private `resource` and `permissions` modules say how each is read.
 
+pub mod api_paths;
+pub mod concepts;
 mod error;
 mod markdown;
 mod permissions;

@@ -1,10 +1,13 @@
 //! Maintainer tooling that produces `data/` from Microsoft's sources (feature `import`).
 //!
 //! * [`docs`] reads a Graph docs page's Permissions table and gives a [`schema::TableFile`].
+//! * [`docs::concepts`] reads the permission tables of the Teams change-notification pages and
+//!   the Outlook overview (second sources, [`extra_schema::SecondSourceFile`]).
 //! * [`catalog`] reads Microsoft's devx permission catalog and gives a [`schema::CatalogFile`].
 //!
 //! Both are deterministic: the same input gives byte-identical YAML ([`to_yaml`]).
 
+pub mod extra_schema;
 pub mod schema;
 
 pub mod catalog;
