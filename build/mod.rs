@@ -7,6 +7,9 @@
 //! API versions, operations and auth modes); the library never includes anything from `build/`.
 
 pub mod emit;
+pub mod extra;
+#[path = "../src/import/extra_schema.rs"]
+pub mod extra_schema;
 pub mod load;
 pub mod model;
 #[path = "../src/yaml_positions.rs"]
@@ -43,8 +46,9 @@ use std::process::ExitCode;
 
 /// The library files the generator includes (besides `build.rs` and `build/`): a change to any
 /// of them can change the output.
-const INCLUDED: [&str; 8] = [
+const INCLUDED: [&str; 9] = [
     "src/path",
+    "src/import/extra_schema.rs",
     "src/trie",
     "src/import/schema.rs",
     "src/yaml_positions.rs",
@@ -114,9 +118,16 @@ pub struct Generated {
 /// Reads and validates `root/data/` and generates the code, or lists every problem.
 /// On failure the inputs that were read are returned too, so cargo still watches them.
 pub fn run(root: &Path) -> Result<Generated, (Vec<Problem>, Vec<PathBuf>)> {
-    let (inputs, mut problems) = load::read(root);
+    let (mut inputs, mut problems) = load::read(root);
+    let (extra_inputs, extra_problems) = extra::read(root);
+    problems.extend(extra_problems);
+    inputs.read.extend(extra_inputs.read.iter().cloned());
     match validate::build(&inputs) {
         Ok(model) if problems.is_empty() => {
+            let extra = match extra::generate(&extra_inputs, &model) {
+                Ok(code) => code,
+                Err(problems) => return Err((problems, inputs.read)),
+            };
             let names: Vec<String> = inputs
                 .read
                 .iter()
@@ -128,7 +139,7 @@ pub fn run(root: &Path) -> Result<Generated, (Vec<Problem>, Vec<PathBuf>)> {
                 })
                 .collect();
             Ok(Generated {
-                code: emit::generate(&model, &names),
+                code: emit::generate(&model, &names) + &extra,
                 read: inputs.read,
             })
         }

@@ -66,6 +66,7 @@ pub mod rules;
 mod api_version;
 mod auth_mode;
 mod data;
+mod equivalent;
 mod lifecycle;
 mod lifetime;
 mod lookup;
@@ -73,6 +74,8 @@ mod operation;
 mod parse_error;
 mod path;
 mod resolve;
+mod retired;
+mod second_source;
 mod severity;
 mod table;
 mod trie;
@@ -90,6 +93,7 @@ pub mod bench_internals;
 
 pub use api_version::ApiVersion;
 pub use auth_mode::AuthMode;
+pub use equivalent::{Equivalence, Refusal};
 pub use lifecycle::{lifecycle, Lifecycle, Step};
 pub use lifetime::{ChangeType, ChangeTypes, Lifetime};
 pub use lookup::{lookup, lookup_resolved, Answer, LookupError};
@@ -97,6 +101,8 @@ pub use operation::Operation;
 pub use parse_error::ParseError;
 pub use path::PathError;
 pub use resolve::{resolve, Resolved, RowMatch};
+pub use retired::{retired_name, RetiredName};
+pub use second_source::{second_sources, AlsoAccepted, AlsoAcceptedIter, SecondSource};
 pub use table::{
     table, tables, DataLocation, Erratum, Permission, Permissions, Row, Source, Table, Template,
 };

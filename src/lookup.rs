@@ -72,7 +72,7 @@ pub fn lookup_resolved<'a>(
 
 #[inline]
 fn answer(table: Table, resolved: Resolved<'_>, mode: AuthMode) -> Result<Answer<'_>, LookupError> {
-    let (row, template, permissions) = resolved
+    let (row, template, permissions, equivalence) = resolved
         .find(table, mode)
         .ok_or(LookupError::UnknownResource)?;
     match permissions {
@@ -82,6 +82,7 @@ fn answer(table: Table, resolved: Resolved<'_>, mode: AuthMode) -> Result<Answer
             query: resolved.query(),
             mode,
             permissions,
+            equivalence,
         }),
         None => Err(LookupError::NotSupported {
             row,
@@ -99,15 +100,35 @@ pub struct Answer<'a> {
     query: Option<&'a str>,
     mode: AuthMode,
     permissions: Permissions,
+    equivalence: Option<crate::Equivalence>,
 }
 
 impl<'a> Answer<'a> {
+    /// How the resource string reached this row when it matched no table template but a path
+    /// form an API reference page gives for one; `None` for a table template.
+    ///
+    /// ```
+    /// use msgraph_scopes::{lookup, ApiVersion, AuthMode, Operation};
+    ///
+    /// let answer = lookup(ApiVersion::V1, Operation::Create, "/me/calendars/AAMkAD=/events", AuthMode::DelegatedWork)?;
+    /// assert_eq!(answer.template(), "/me/events");
+    /// let how = answer.equivalence().unwrap();
+    /// assert_eq!(how.form(), "/me/calendars/{id}/events");
+    /// assert_eq!(how.stands_for(), "/me/events");
+    /// assert!(lookup(ApiVersion::V1, Operation::Create, "/me/events", AuthMode::DelegatedWork)?.equivalence().is_none());
+    /// # Ok::<(), msgraph_scopes::LookupError>(())
+    /// ```
+    pub fn equivalence(&self) -> Option<crate::Equivalence> {
+        self.equivalence
+    }
+
     /// The table row the resource belongs to.
     pub fn row(&self) -> Row {
         self.row
     }
 
-    /// The template that matched (`/teams/{id}/channels/{id}/messages`).
+    /// The template that matched (`/teams/{id}/channels/{id}/messages`), or the one the
+    /// matched equivalent form stands for ([`Answer::equivalence`]).
     pub fn template(&self) -> &'static str {
         self.template
     }

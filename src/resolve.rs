@@ -6,6 +6,7 @@
 //! deep as the longest template, so the walk is bounded whatever the input.
 
 use crate::data::{self, RouteDef, NONE};
+use crate::equivalent::{EquivRouteDef, Equivalence, Refusal};
 use crate::path::{self, PathError, Pieces};
 use crate::table::{self, Permissions, Row, Table};
 use crate::trie::{Arena, Trie};
@@ -42,12 +43,21 @@ pub fn resolve(resource: &str) -> Result<Resolved<'_>, PathError> {
     let mut pieces = Pieces::new();
     let split = path::split_pieces(resource, &mut pieces)?;
     let routes = Trie::COMPILED.walk_path(split.path, &pieces).unwrap_or(&[]);
+    // Equivalent forms only where no table template matches: a template always wins.
+    let equivalents = if routes.is_empty() {
+        Trie::EQUIVALENTS
+            .walk_path(split.path, &pieces)
+            .unwrap_or(&[])
+    } else {
+        &[]
+    };
     let version = split.version.map(|v| match v {
         path::Version::V1 => ApiVersion::V1,
         path::Version::Beta => ApiVersion::Beta,
     });
     Ok(Resolved {
         routes,
+        equivalents,
         query: split.query,
         version,
     })
@@ -57,14 +67,53 @@ pub fn resolve(resource: &str) -> Result<Resolved<'_>, PathError> {
 #[derive(Debug, Clone, Copy)]
 pub struct Resolved<'a> {
     routes: &'static [RouteDef],
+    /// The equivalent or refused forms matched, when no template did.
+    equivalents: &'static [EquivRouteDef],
     query: Option<&'a str>,
     version: Option<ApiVersion>,
 }
 
 impl<'a> Resolved<'a> {
-    /// Whether any template matched at all (in any table).
+    /// Whether any template matched at all (in any table), directly or through an equivalent
+    /// form ([`Resolved::equivalence`]).
     pub fn is_match(&self) -> bool {
-        !self.routes.is_empty()
+        !self.routes.is_empty() || self.equivalents.iter().any(|r| r.resource != NONE)
+    }
+
+    /// The equivalent form this resource matched for the row of `table` under `mode`, when it
+    /// matched no table template but a path form an API reference page gives for one.
+    ///
+    /// ```
+    /// use msgraph_scopes::{resolve, table, ApiVersion, AuthMode, Operation};
+    ///
+    /// let r = resolve("/users/adele@contoso.com/calendar/events")?;
+    /// let t = table(ApiVersion::V1, Operation::Create);
+    /// let found = r.row_in(t, AuthMode::Application).unwrap();
+    /// assert_eq!(found.template, "/users/{id}/events");
+    /// let how = r.equivalence(t, AuthMode::Application).unwrap();
+    /// assert_eq!(how.form(), "/users/{id}/calendar/events");
+    /// assert_eq!(how.source(), "api-paths/v1.0/user-list-events.md");
+    /// # Ok::<(), msgraph_scopes::PathError>(())
+    /// ```
+    pub fn equivalence(&self, table: Table, mode: AuthMode) -> Option<Equivalence> {
+        self.find(table, mode).and_then(|found| found.3)
+    }
+
+    /// Why this resource cannot be subscribed to under `mode`, when it matched a form the docs
+    /// refuse (a folder below the root of a OneDrive for Business drive).
+    ///
+    /// ```
+    /// use msgraph_scopes::{resolve, AuthMode};
+    ///
+    /// let r = resolve("/drives/b!abc/items/01ABC")?;
+    /// assert!(r.refusal(AuthMode::Application).is_some());
+    /// # Ok::<(), msgraph_scopes::PathError>(())
+    /// ```
+    pub fn refusal(&self, mode: AuthMode) -> Option<Refusal> {
+        self.equivalents
+            .iter()
+            .find(|r| r.resource == NONE && r.modes & mode.bit() != 0)
+            .map(Refusal)
     }
 
     /// The query string, without `?`.
@@ -83,7 +132,7 @@ impl<'a> Resolved<'a> {
     /// OneDrive under delegated-personal, OneDrive for Business otherwise), the mode decides.
     pub fn row_in(&self, table: Table, mode: AuthMode) -> Option<RowMatch> {
         self.find(table, mode)
-            .map(|(row, template, _)| RowMatch { row, template })
+            .map(|(row, template, _, _)| RowMatch { row, template })
     }
 
     /// [`Resolved::row_in`], with the permissions of `mode` (`None` when not supported).
@@ -92,7 +141,10 @@ impl<'a> Resolved<'a> {
         &self,
         table: Table,
         mode: AuthMode,
-    ) -> Option<(Row, &'static str, Option<Permissions>)> {
+    ) -> Option<(Row, &'static str, Option<Permissions>, Option<Equivalence>)> {
+        if self.routes.is_empty() {
+            return self.find_equivalent(table, mode);
+        }
         let mut first = None;
         for route in self.routes {
             let Some((row, index)) = table.row_of_resource(route.resource) else {
@@ -100,11 +152,48 @@ impl<'a> Resolved<'a> {
             };
             let cell = index.cells.get(mode.index()).copied().unwrap_or(NONE);
             if route.modes & mode.bit() != 0 {
-                return Some((row, route.template, table::cell(cell)));
+                return Some((row, route.template, table::cell(cell), None));
             }
             first = first.or(Some((row, route.template, cell)));
         }
-        first.map(|(row, template, cell)| (row, template, table::cell(cell)))
+        first.map(|(row, template, cell)| (row, template, table::cell(cell), None))
+    }
+
+    /// [`Resolved::find`] through the equivalent forms matched: none when the form is refused
+    /// under `mode`.
+    #[cold]
+    fn find_equivalent(
+        &self,
+        table: Table,
+        mode: AuthMode,
+    ) -> Option<(Row, &'static str, Option<Permissions>, Option<Equivalence>)> {
+        if self.refusal(mode).is_some() {
+            return None;
+        }
+        let mut first = None;
+        for route in self.equivalents {
+            let Some((row, index)) = table.row_of_resource(route.resource) else {
+                continue;
+            };
+            let cell = index.cells.get(mode.index()).copied().unwrap_or(NONE);
+            if route.modes & mode.bit() != 0 {
+                return Some((
+                    row,
+                    route.template,
+                    table::cell(cell),
+                    Some(Equivalence(route)),
+                ));
+            }
+            first = first.or(Some((row, route, cell)));
+        }
+        first.map(|(row, route, cell)| {
+            (
+                row,
+                route.template,
+                table::cell(cell),
+                Some(Equivalence(route)),
+            )
+        })
     }
 }
 

@@ -78,6 +78,13 @@ pub enum Command {
     /// is printed as FILE:LINE: message.
     #[command(after_help = IMPORT_DOCS_EXAMPLES)]
     ImportDocs(ImportDocsArgs),
+    /// Maintainer: import the permission tables of the Teams change-notification pages and the
+    /// Outlook overview (second sources) into data/second-sources.
+    ///
+    /// Prints each file written. Nothing is written unless every page imports; every problem
+    /// is printed as FILE:LINE: message.
+    #[command(after_help = IMPORT_CONCEPTS_EXAMPLES)]
+    ImportConcepts(ImportConceptsArgs),
     /// Maintainer: import Microsoft's devx permission catalog into data/catalog.yaml.
     ///
     /// DIR holds SOURCE.md, permissions.json, provisioningInfo.json and
@@ -144,6 +151,10 @@ const AUDIT_EXAMPLES: &str = "Examples:
 const IMPORT_DOCS_EXAMPLES: &str = "Examples:
   msgraph-scopes import-docs ../shared/upstream/graph-docs/latest/*/*.md --out data/tables
   msgraph-scopes import-docs page.md --api beta --op update --out /tmp/tables";
+
+const IMPORT_CONCEPTS_EXAMPLES: &str = "Examples:
+  msgraph-scopes import-concepts ../shared/upstream/graph-docs/concepts/teams-changenotifications-*.md \\
+      ../shared/upstream/graph-docs/concepts/outlook-change-notifications-overview.md";
 
 const IMPORT_CATALOG_EXAMPLES: &str = "Examples:
   msgraph-scopes import-catalog ../shared/upstream/devx --out data/catalog.yaml";
@@ -290,6 +301,17 @@ pub struct ImportDocsArgs {
     /// The operation of every page, instead of inferring it.
     #[arg(long, value_name = "OPERATION", value_parser = parse_operation)]
     pub op: Option<Operation>,
+}
+
+/// `import-concepts`.
+#[derive(Debug, Args)]
+pub struct ImportConceptsArgs {
+    /// Concept pages (`teams-changenotifications-chat.md`, `outlook-change-notifications-overview.md`).
+    #[arg(value_name = "FILE.md", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Where the second sources go, one `<page>.yaml` each.
+    #[arg(long, value_name = "DIR", default_value = "data/second-sources")]
+    pub out: PathBuf,
 }
 
 /// `import-catalog`.

@@ -1,8 +1,9 @@
 //! The maintainer commands: `import-docs` and `import-catalog`.
 
-use super::args::{ImportCatalogArgs, ImportDocsArgs};
+use super::args::{ImportCatalogArgs, ImportConceptsArgs, ImportDocsArgs};
 use super::output::{Exit, Report};
 use msgraph_scopes::import::catalog::import_catalog;
+use msgraph_scopes::import::docs::concepts::import_concept_files;
 use msgraph_scopes::import::docs::{import_files, ImportOptions};
 use std::fmt::Write;
 use std::path::Path;
@@ -26,6 +27,31 @@ pub fn docs(args: &ImportDocsArgs) -> Report {
             let plural = if count == 1 { "" } else { "s" };
             let mut stderr: Vec<String> = err.to_string().lines().map(str::to_string).collect();
             stderr.push(format!("error: import-docs: {count} problem{plural}"));
+            Report {
+                stdout: String::new(),
+                stderr,
+                exit: Exit::Failure,
+            }
+        }
+    }
+}
+
+/// Runs `import-concepts`: prints each second-source file written; on failure every problem on
+/// stderr.
+pub fn concepts(args: &ImportConceptsArgs) -> Report {
+    match import_concept_files(&args.files, &args.out) {
+        Ok(written) => {
+            let mut out = String::new();
+            for path in written {
+                let _ = writeln!(out, "{}", path.display());
+            }
+            Report::success(out)
+        }
+        Err(err) => {
+            let count = err.problems().len();
+            let plural = if count == 1 { "" } else { "s" };
+            let mut stderr: Vec<String> = err.to_string().lines().map(str::to_string).collect();
+            stderr.push(format!("error: import-concepts: {count} problem{plural}"));
             Report {
                 stdout: String::new(),
                 stderr,

@@ -63,6 +63,7 @@ fn main() -> ExitCode {
         Command::Matrix(args) => matrix::run(&args),
         Command::Permission(args) => permission::run(&args),
         Command::ImportDocs(args) => import::docs(&args),
+        Command::ImportConcepts(args) => import::concepts(&args),
         Command::ImportCatalog(args) => import::catalog(&args),
         Command::Completions(args) => completions(&args),
     };

@@ -38,9 +38,7 @@ pub fn import_concept_page(text: &str, file: &str) -> Result<SecondSourceFile, I
     let mut problems = Problems::new(file);
     let stated = provenance::stated(&lines);
     let recorded = source_file(file);
-    let page = stated
-        .page
-        .unwrap_or_else(|| published_address(&recorded));
+    let page = stated.page.unwrap_or_else(|| published_address(&recorded));
     let source = Source {
         page,
         as_of: stated.as_of.unwrap_or_else(|| UNDATED.to_string()),
@@ -324,7 +322,12 @@ fn per_mode(
         return None;
     }
     let (work, personal, application) = (work?, personal?, application?);
-    let rsc = starred(&[&work, &personal, &application], note, header.number, problems);
+    let rsc = starred(
+        &[&work, &personal, &application],
+        note,
+        header.number,
+        problems,
+    );
     Some(SecondSection {
         heading: subject.heading.text.clone(),
         line: header.number,
@@ -373,7 +376,12 @@ fn per_resource(table: &[Line<'_>], note: &RscNote, problems: &mut Problems) -> 
         if paths.is_empty() {
             continue;
         }
-        let rsc = starred(&[&work, &personal, &application], note, line.number, problems);
+        let rsc = starred(
+            &[&work, &personal, &application],
+            note,
+            line.number,
+            problems,
+        );
         sections.push(SecondSection {
             heading,
             line: line.number,
@@ -432,7 +440,9 @@ fn parse_row(
                 let mut bad = false;
                 for item in bare.split(',').map(str::trim) {
                     match API_VERSIONS.into_iter().find(|v| *v == item) {
-                        Some(v) if !list.iter().any(|l: &String| l == v) => list.push(v.to_string()),
+                        Some(v) if !list.iter().any(|l: &String| l == v) => {
+                            list.push(v.to_string())
+                        }
                         Some(_) => {}
                         None => {
                             bad = true;
@@ -465,7 +475,9 @@ fn parse_row(
         (Cell::Permissions(_), Some(v)) if v.is_empty() => {
             problems.at(
                 line,
-                format!("{mode}: permissions are listed, yet the versions column says not supported"),
+                format!(
+                    "{mode}: permissions are listed, yet the versions column says not supported"
+                ),
             );
             return None;
         }
@@ -531,7 +543,10 @@ pub fn second_source_path(out_dir: &Path, file: &SecondSourceFile) -> PathBuf {
 /// Imports concept pages and writes each to `out_dir/<page name>.yaml`, giving the paths
 /// written. Nothing is written unless every page imports; a file whose bytes would not change
 /// is left untouched.
-pub fn import_concept_files(paths: &[PathBuf], out_dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
+pub fn import_concept_files(
+    paths: &[PathBuf],
+    out_dir: &Path,
+) -> Result<Vec<PathBuf>, ImportError> {
     let mut all = Vec::new();
     let mut outputs: Vec<(PathBuf, String)> = Vec::new();
     for path in paths {

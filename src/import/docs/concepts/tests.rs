@@ -56,13 +56,19 @@ To do this, subscribe to `/chats/{chat-id}/messages`. More text.
 fn reads_a_teams_page() {
     let file = import_concept_page(TEAMS, "x/graph-docs/concepts/teams-x.md").unwrap();
     assert_eq!(file.source.file, "concepts/teams-x.md");
-    assert_eq!(file.source.page, "https://learn.microsoft.com/graph/teams-x");
+    assert_eq!(
+        file.source.page,
+        "https://learn.microsoft.com/graph/teams-x"
+    );
     assert_eq!(file.source.as_of, "ms.date 03/04/2025");
     assert_eq!(file.sections.len(), 2);
     let [teams, chat] = file.sections.as_slice() else {
         panic!()
     };
-    assert_eq!(teams.heading, "Subscribe to changes in any team at tenant level");
+    assert_eq!(
+        teams.heading,
+        "Subscribe to changes in any team at tenant level"
+    );
     assert_eq!(teams.paths, ["/teams"]);
     assert_eq!(teams.line, 14);
     assert_eq!(
@@ -72,7 +78,10 @@ fn reads_a_teams_page() {
     let SecondCell::Accepted(app) = &teams.application else {
         panic!("{teams:?}")
     };
-    assert_eq!(app.permissions, ["Team.ReadBasic.All", "TeamSettings.Read.All"]);
+    assert_eq!(
+        app.permissions,
+        ["Team.ReadBasic.All", "TeamSettings.Read.All"]
+    );
     assert_eq!(app.versions, Some(vec!["beta".to_string()]));
     assert!(teams.rsc.is_empty() && teams.rsc_versions.is_none());
 
@@ -82,10 +91,16 @@ fn reads_a_teams_page() {
     let SecondCell::Accepted(work) = &chat.delegated_work else {
         panic!()
     };
-    assert_eq!(work.versions, Some(vec!["beta".to_string(), "v1.0".to_string()]));
+    assert_eq!(
+        work.versions,
+        Some(vec!["beta".to_string(), "v1.0".to_string()])
+    );
     // Deterministic YAML.
     let again = import_concept_page(TEAMS, "x/graph-docs/concepts/teams-x.md").unwrap();
-    assert_eq!(second_source_yaml(&file).ok(), second_source_yaml(&again).ok());
+    assert_eq!(
+        second_source_yaml(&file).ok(),
+        second_source_yaml(&again).ok()
+    );
 }
 
 const OUTLOOK: &str = "# Outlook
