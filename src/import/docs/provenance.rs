@@ -105,10 +105,11 @@ pub(super) fn api_from_file(file: &str) -> Option<ApiVersion> {
         let folders = parts
             .get(..parts.len().saturating_sub(1))
             .unwrap_or_default();
-        folders
-            .iter()
-            .rev()
-            .find_map(|part| ApiVersion::ALL.into_iter().find(|api| *part == api.as_str()))
+        folders.iter().rev().find_map(|part| {
+            ApiVersion::ALL
+                .into_iter()
+                .find(|api| *part == api.as_str())
+        })
     })
 }
 
@@ -197,7 +198,10 @@ mod tests {
             operation_from_name("v1.0-subscription-reauthorize.2024-08-01.md"),
             Some(Operation::Reauthorize)
         );
-        assert_eq!(operation_from_name("subscription-get.md"), Some(Operation::Get));
+        assert_eq!(
+            operation_from_name("subscription-get.md"),
+            Some(Operation::Get)
+        );
         assert_eq!(operation_from_name("subscription-getter.md"), None);
         assert_eq!(
             operation_from_name("https://x/graph/api/subscription-update?view=graph-rest-1.0"),
