@@ -446,7 +446,10 @@ fn no_module_imports_a_module_that_imports_it_back() {
         ("cli", "cli/src", "main.rs", 8),
         ("build", "build", "mod.rs", 3),
     ] {
-        assert!(ws.join(dir).join(root).is_file(), "{name}: {dir}/{root} is missing");
+        assert!(
+            ws.join(dir).join(root).is_file(),
+            "{name}: {dir}/{root} is missing"
+        );
         let read = |rel: &str| std::fs::read_to_string(ws.join(dir).join(rel)).ok();
         let (modules, edges, cycles) = check(dir, root, &read);
         eprintln!("{name} ({dir}/): {modules} modules, {edges} edges");
@@ -550,5 +553,8 @@ fn the_library_includes_no_file_by_path() {
         }
     }
     assert!(files > 20, "found only {files} files under src/");
-    assert!(offenders.is_empty(), "#[path] in library code: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "#[path] in library code: {offenders:?}"
+    );
 }
