@@ -4,7 +4,6 @@
 //! resolver walks only when no table template matches, so a table template always wins and an
 //! answer from an equivalent form says so ([`Equivalence`]).
 
-use crate::trie::{Arena, Trie};
 use crate::AuthMode;
 use core::fmt;
 
@@ -28,23 +27,6 @@ pub(crate) struct EquivRouteDef {
     /// Derived by the `/me` <-> `/users/{id}` rule.
     pub derived: bool,
 }
-
-impl Trie<'static, EquivRouteDef> {
-    /// The trie of equivalent and refused forms compiled from `data/equivalents.yaml`.
-    pub(crate) const EQUIVALENTS: Trie<'static, EquivRouteDef> = Trie {
-        nodes: &crate::data::EQ_NODES,
-        arena: Arena {
-            pilots: &crate::data::EQ_PILOTS,
-            slots: &crate::data::EQ_SLOTS,
-            keys: crate::data::EQ_KEYS,
-        },
-        routes: &crate::data::EQ_ROUTES,
-        max_static: crate::data::EQ_MAX_STATIC_LEN,
-    };
-}
-
-// The walker folds static segments into a buffer of `path::MAX_STATIC_LEN` bytes.
-const _: () = assert!(crate::data::EQ_MAX_STATIC_LEN <= crate::path::MAX_STATIC_LEN);
 
 /// How an answer's resource string reached its row: through a path form an API reference page
 /// gives for the template ([`Answer::equivalence`](crate::Answer::equivalence)). The row is the

@@ -2,15 +2,17 @@
 //! into a second path trie (the same builder and layout as the tables' trie), whose routes name
 //! the row's resource and template, the form and its source.
 
+use super::super::auth_mode::AuthMode;
+use super::super::emit::trie::trie;
 use super::super::extra_schema::EquivalentsFile;
 use super::super::load::Doc;
-use super::super::model::{Model, MODES};
+use super::super::model::{DataName, Model};
 use super::super::problem::Problem;
-use super::super::trie::builder::{shape, Shape, TrieBuilder};
+use super::super::trie::builder::{shape, BuiltTrie, Shape, TrieBuilder};
 use super::super::trie::node::NONE;
 use super::super::yaml_positions::{path, Step};
 use super::walk::routes_at;
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 /// A route of the equivalents' trie.
@@ -39,16 +41,16 @@ fn modes_of(
 ) -> u8 {
     let mut bits = 0u8;
     for (k, mode) in modes.iter().enumerate() {
-        match MODES.iter().position(|m| m == mode) {
-            Some(i) => bits |= 1 << i,
+        match AuthMode::from_data_name(mode) {
+            Some(m) => bits |= m.bit(),
             None => problems.push(doc.problem(
                 &[at.to_vec(), path(&[&"modes", &k])].concat(),
-                format!("unknown mode `{mode}` (expected {})", MODES.join(", ")),
+                format!("unknown mode `{mode}` (expected {})", AuthMode::names()),
             )),
         }
     }
     if bits == 0 {
-        (1 << MODES.len()) - 1
+        super::super::model::ALL_MODES
     } else {
         bits
     }
@@ -158,7 +160,7 @@ fn form_shape(
             problems.push(doc.problem(at, format!("malformed path `{text}`: {why}")));
             None
         }
-        Ok(s) if routes_at(&model.nodes, &s).is_some() => {
+        Ok(s) if routes_at(&model.trie.nodes, &s).is_some() => {
             problems.push(doc.problem(
                 at,
                 format!("`{text}` already resolves to a template of the tables; it needs no entry"),
@@ -196,7 +198,7 @@ fn build(
             problems,
         );
         let target = match shape(&e.stands_for) {
-            Ok(s) => routes_at(&model.nodes, &s),
+            Ok(s) => routes_at(&model.trie.nodes, &s),
             Err(_) => None,
         };
         let Some(target) = target else {
@@ -229,10 +231,10 @@ fn build(
                     .map_or_else(|| e.stands_for.clone(), |(t, _)| t);
                 let template = shape(&stands_for)
                     .ok()
-                    .and_then(|s| routes_at(&model.nodes, &s))
+                    .and_then(|s| routes_at(&model.trie.nodes, &s))
                     .and_then(|routes| routes.iter().find(|x| x.resource == r.resource))
                     .map_or_else(|| r.template.clone(), |x| x.template.clone());
-                if routes_at(&model.nodes, &s).is_none() {
+                if routes_at(&model.trie.nodes, &s).is_none() {
                     derived.push((
                         s,
                         EqRoute {
@@ -284,7 +286,7 @@ fn build(
             derived: false,
         };
         if let Some((text, s)) = me_users(&r.path, &form) {
-            if routes_at(&model.nodes, &s).is_none() {
+            if routes_at(&model.trie.nodes, &s).is_none() {
                 derived.push((
                     s,
                     EqRoute {
@@ -303,24 +305,13 @@ fn build(
     }
 }
 
-fn emit(built: &super::super::trie::builder::BuiltTrie<EqRoute>) -> TokenStream {
-    let nodes = built.defs.iter().map(|d| {
-        let m = &d.statics;
-        let (pilot, buckets, pilots_start, slots_start, slots) =
-            (m.pilot, m.buckets, m.pilots_start, m.slots_start, m.slots);
-        let (param, routes_start, routes_len) = (d.param, d.routes_start, d.routes_len);
-        quote! {
-            NodeDef {
-                statics: SegmentMap { pilot: #pilot, buckets: #buckets, pilots_start: #pilots_start, slots_start: #slots_start, slots: #slots },
-                param: #param, routes_start: #routes_start, routes_len: #routes_len
-            }
-        }
-    });
-    let routes: Vec<TokenStream> = built
-        .nodes
-        .iter()
-        .flat_map(|n| &n.routes)
-        .map(|r| {
+fn emit(built: &BuiltTrie<EqRoute>) -> TokenStream {
+    trie(
+        "equivalents_trie",
+        "The trie of equivalent and refused path forms (`data/equivalents.yaml`).",
+        built,
+        &quote! { crate::equivalent::EquivRouteDef },
+        |r| {
             let resource = r.resource.map_or(NONE, |i| i as u16);
             let (template, modes, form, stands_for, source, derived) = (
                 &r.template,
@@ -340,30 +331,6 @@ fn emit(built: &super::super::trie::builder::BuiltTrie<EqRoute>) -> TokenStream 
                     stands_for: #stands_for, source: #source, reason: #reason, derived: #derived,
                 }
             }
-        })
-        .collect();
-    let arena = &built.arena;
-    let (pilots, pilot_count) = (&arena.pilots, arena.pilots.len());
-    let slot_count = arena.slots.len();
-    let slots = arena.slots.iter().map(|s| {
-        let (key_start, key_len, value) = (s.key_start, s.key_len, s.value);
-        quote! { Slot { key_start: #key_start, key_len: #key_len, value: #value } }
-    });
-    let keys = Literal::byte_string(&arena.keys);
-    let (node_count, route_count) = (built.defs.len(), routes.len());
-    let max_static_len = built.max_static_len;
-    quote! {
-        /// The trie of equivalent and refused path forms (`data/equivalents.yaml`).
-        pub(crate) static EQ_NODES: [NodeDef; #node_count] = [#(#nodes),*];
-        /// Its routes, node after node.
-        pub(crate) static EQ_ROUTES: [crate::equivalent::EquivRouteDef; #route_count] = [#(#routes),*];
-        /// The pilots of its segment maps.
-        pub(crate) static EQ_PILOTS: [u16; #pilot_count] = [#(#pilots),*];
-        /// The slots of its segment maps.
-        pub(crate) static EQ_SLOTS: [Slot; #slot_count] = [#(#slots),*];
-        /// The keys of its segment maps.
-        pub(crate) static EQ_KEYS: &[u8] = #keys;
-        /// Its longest static segment, in bytes.
-        pub(crate) const EQ_MAX_STATIC_LEN: usize = #max_static_len;
-    }
+        },
+    )
 }

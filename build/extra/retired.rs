@@ -16,7 +16,7 @@ fn static_node(model: &Model, segments: &[Option<String>]) -> Option<usize> {
     let mut node = 0;
     for segment in segments {
         let name = segment.as_ref()?;
-        node = *model.nodes.get(node)?.statics.get(name)?;
+        node = *model.trie.nodes.get(node)?.statics.get(name)?;
     }
     Some(node)
 }
@@ -54,7 +54,7 @@ pub fn check(
             }
         };
         let has_param = static_node(model, &after)
-            .and_then(|n| model.nodes.get(n))
+            .and_then(|n| model.trie.nodes.get(n))
             .is_some_and(|n| n.param.is_some());
         if !has_param {
             problems.push(doc.problem(
@@ -67,7 +67,7 @@ pub fn check(
         }
         let current = shape(&r.current)
             .ok()
-            .and_then(|s| routes_at(&model.nodes, &s));
+            .and_then(|s| routes_at(&model.trie.nodes, &s));
         if current.is_none() {
             problems.push(doc.problem(
                 &[at.clone(), path(&[&"current"])].concat(),

@@ -2,9 +2,11 @@
 //! against the catalog, and per table row and mode the permissions a second source accepts that
 //! the table's cell lacks ("also accepted").
 
+use super::super::api_version::ApiVersion;
+use super::super::auth_mode::AuthMode;
 use super::super::extra_schema::{SecondCell, SecondSourceFile};
 use super::super::load::Doc;
-use super::super::model::{Model, APIS, MODES};
+use super::super::model::{DataName, Model};
 use super::super::problem::Problem;
 use super::super::schema::NOT_SUPPORTED;
 use super::super::trie::builder::shape;
@@ -40,12 +42,12 @@ fn version_bits(
     problems: &mut Vec<Problem>,
 ) -> u8 {
     let Some(versions) = versions else {
-        return (1u8 << APIS.len()) - 1;
+        return (1u8 << ApiVersion::ALL.len()) - 1;
     };
     let mut bits = 0;
     for (k, v) in versions.iter().enumerate() {
-        match APIS.iter().position(|a| a == v) {
-            Some(i) => bits |= 1 << i,
+        match ApiVersion::from_data_name(v) {
+            Some(api) => bits |= 1 << api.index(),
             None => problems.push(doc.problem(
                 &[at.to_vec(), path(&[&k])].concat(),
                 format!("unknown API version `{v}` (expected v1.0 or beta)"),
@@ -87,7 +89,7 @@ pub fn check(
                 let pat = [at.clone(), path(&[&"paths", &p])].concat();
                 match shape(text) {
                     Err(why) => problems.push(doc.problem(&pat, format!("malformed path `{text}`: {why}"))),
-                    Ok(sh) => match routes_at(&model.nodes, &sh) {
+                    Ok(sh) => match routes_at(&model.trie.nodes, &sh) {
                         None => problems.push(doc.problem(
                             &pat,
                             format!("`{text}` matches no template of the tables (a second source adds permissions to table rows only)"),
@@ -107,7 +109,7 @@ pub fn check(
                 .into_iter()
                 .enumerate()
             {
-                let cat = [at.clone(), path(&[&MODES[m]])].concat();
+                let cat = [at.clone(), path(&[&AuthMode::ALL[m].data_name()])].concat();
                 match cell {
                     SecondCell::NotSupported(text) if text == NOT_SUPPORTED => {}
                     SecondCell::NotSupported(text) => problems.push(doc.problem(
@@ -206,7 +208,7 @@ fn also_accepted(sections: &[Section], model: &Model) -> Vec<TokenStream> {
         .tables
         .iter()
         .map(|table| {
-            let api_bit = 1u8 << table.api;
+            let api_bit = 1u8 << table.api.index();
             let mut entries = Vec::new();
             for row in &table.rows {
                 for (m, cell) in row.cells.iter().enumerate() {

@@ -18,11 +18,14 @@
 use super::error::Problems;
 use super::markdown::{self, collapse, split_cells, unescape, Line};
 use super::permissions::{parse_permissions, ParsedCell};
-use super::provenance::{self, source_file, API_VERSIONS};
+use super::provenance::{self, source_file};
 use super::{ImportError, UNDATED};
 use crate::import::extra_schema::{Accepted, SecondCell, SecondSection, SecondSourceFile};
 use crate::import::schema::{Cell, Source, NOT_SUPPORTED};
-use crate::AuthMode;
+use crate::{ApiVersion, AuthMode};
+
+/// The API versions as `data/` names them.
+const API_VERSIONS: [&str; 2] = [ApiVersion::ALL[0].as_str(), ApiVersion::ALL[1].as_str()];
 use std::format;
 use std::path::{Path, PathBuf};
 use std::string::{String, ToString};
