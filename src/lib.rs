@@ -40,6 +40,7 @@
 //! |---|---|---|
 //! | `std` | yes | [`audit`] and [`lint`]; without it the library is `no_std` and depends on `phf` alone |
 //! | `import` | no | [`import`]: the importers that produce `data/` from Microsoft's sources, and [`lint::config`], the lint config reader (serde, serde_yaml, serde_json, yaml-rust2) |
+//! | `suggest` | no | [`suggest`]: "did you mean" templates for a resource no row matches, also in the lint's findings (strsim) |
 //! | `bench-internals` | no | hidden hooks for the crate's own benches; not an API |
 //!
 //! The lookup core never allocates, with or without `std`. The `msgraph-scopes` command is the
@@ -62,6 +63,9 @@ pub mod catalog;
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod lint;
 pub mod rules;
+#[cfg(feature = "suggest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "suggest")))]
+pub mod suggest;
 
 mod api_version;
 mod auth_mode;

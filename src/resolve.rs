@@ -100,6 +100,38 @@ impl<'a> Resolved<'a> {
         self.find(table, mode).and_then(|found| found.3)
     }
 
+    /// The table nearest to (`api`, `operation`) that has a row for this resource when that
+    /// table has none: the same operation in the other API version, else another operation of
+    /// the same version, else any. `None` when the asked table has it, or no table does.
+    ///
+    /// ```
+    /// use msgraph_scopes::{resolve, ApiVersion, Operation};
+    ///
+    /// let r = resolve("/teams/getAllMembers")?;
+    /// let other = r.elsewhere(ApiVersion::V1, Operation::Create).unwrap();
+    /// assert_eq!((other.api(), other.operation()), (ApiVersion::Beta, Operation::Create));
+    /// assert!(r.elsewhere(ApiVersion::Beta, Operation::Create).is_none());
+    /// # Ok::<(), msgraph_scopes::PathError>(())
+    /// ```
+    pub fn elsewhere(&self, api: ApiVersion, operation: crate::Operation) -> Option<Table> {
+        let has = |t: Table| AuthMode::ALL.iter().any(|&m| self.find(t, m).is_some());
+        if has(crate::table(api, operation)) {
+            return None;
+        }
+        let other = match api {
+            ApiVersion::V1 => ApiVersion::Beta,
+            ApiVersion::Beta => ApiVersion::V1,
+        };
+        let same_op = core::iter::once(crate::table(other, operation));
+        let same_api = crate::Operation::ALL
+            .into_iter()
+            .map(|op| crate::table(api, op));
+        let any = crate::Operation::ALL
+            .into_iter()
+            .map(|op| crate::table(other, op));
+        same_op.chain(same_api).chain(any).find(|&t| has(t))
+    }
+
     /// Why this resource cannot be subscribed to under `mode`, when it matched a form the docs
     /// refuse (a folder below the root of a OneDrive for Business drive).
     ///

@@ -3,7 +3,8 @@
 
 use msgraph_scopes::rules::Severity;
 use msgraph_scopes::{
-    Answer, ApiVersion, AuthMode, ChangeType, Lifecycle, Operation, Permissions, Row,
+    AlsoAccepted, Answer, ApiVersion, AuthMode, ChangeType, Equivalence, Lifecycle, Operation,
+    Permissions, Row,
 };
 
 /// What one auth mode gets for a resource: its row and template, and the permissions (`None`
@@ -20,6 +21,10 @@ pub struct ModeAnswer {
     pub permissions: Option<Permissions>,
     /// The docs' rules that apply, and change types the resource does not support.
     pub notes: Vec<Note>,
+    /// The equivalent form the resource matched, when it matched no table template.
+    pub equivalence: Option<Equivalence>,
+    /// Permissions a second source accepts that the table's cell lacks (supported cells only).
+    pub also: Vec<AlsoAccepted>,
 }
 
 /// A rule that applies to an answer (or a change type the resource does not support).
@@ -35,8 +40,9 @@ pub struct Note {
     pub source: &'static str,
 }
 
-/// The notes for one answer: its rules, then each requested change type it does not support.
-pub fn notes(answer: &Answer<'_>, change_types: &[ChangeType]) -> Vec<Note> {
+/// The notes for one answer: its rules, then each requested change type it does not support,
+/// then a retired name in the resource string.
+pub fn notes(answer: &Answer<'_>, change_types: &[ChangeType], resource: &str) -> Vec<Note> {
     let mut notes: Vec<Note> = answer
         .rules()
         .map(|rule| Note {
@@ -59,6 +65,18 @@ pub fn notes(answer: &Answer<'_>, change_types: &[ChangeType]) -> Vec<Note> {
                 source: supported.source().unwrap_or_default(),
             });
         }
+    }
+    if let Some(retired) = msgraph_scopes::retired_name(resource) {
+        notes.push(Note {
+            id: "retired-name",
+            severity: Severity::Warning,
+            message: format!(
+                "`{}` sits where an id goes, but it is a name Graph retired; subscribe to {} instead.",
+                retired.name(),
+                retired.current()
+            ),
+            source: retired.source(),
+        });
     }
     notes
 }

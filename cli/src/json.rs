@@ -3,6 +3,7 @@
 use super::answer::{LifecycleAnswer, ModeAnswer, Note, ResourceAnswer, TypeAnswer};
 use msgraph_scopes::catalog::{ForeignPermission, PermissionInfo, Scheme};
 use msgraph_scopes::rules::Rule;
+use msgraph_scopes::suggest::Suggestion;
 use msgraph_scopes::{AuthMode, LookupError, Permissions, Row};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -41,6 +42,51 @@ pub fn error<'a>(kind: &'a str, message: &'a str) -> ErrorObject<'a> {
     }
 }
 
+/// `{"error": {"kind", "message", "suggestions": [...]}}`: a resource string's error, with the
+/// nearest templates.
+#[derive(Serialize)]
+pub struct ResourceErrorObject<'a> {
+    error: ResourceErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct ResourceErrorBody<'a> {
+    kind: &'a str,
+    message: &'a str,
+    suggestions: Vec<SuggestionJson<'a>>,
+}
+
+/// One "did you mean" template.
+#[derive(Serialize)]
+struct SuggestionJson<'a> {
+    template: &'a str,
+    resource_type: &'static str,
+    /// `v1.0 create`: the table that has it (the asked one when it does).
+    found_in: String,
+}
+
+/// The error object of a resource string that is invalid or matches no row.
+pub fn resource_error<'a>(
+    kind: &'a str,
+    message: &'a str,
+    found: &'a [Suggestion],
+) -> ResourceErrorObject<'a> {
+    ResourceErrorObject {
+        error: ResourceErrorBody {
+            kind,
+            message,
+            suggestions: found
+                .iter()
+                .map(|s| SuggestionJson {
+                    template: &s.template,
+                    resource_type: s.resource_type,
+                    found_in: format!("{} {}", s.found_in.api(), s.found_in.operation()),
+                })
+                .collect(),
+        },
+    }
+}
+
 /// Per-mode values serialised as an object keyed `delegated-work`, `delegated-personal`,
 /// `application`, holding only the modes present, in their order.
 pub struct ByMode<T>(Vec<(AuthMode, T)>);
@@ -76,6 +122,25 @@ struct AnswerJson {
     cell: Option<CellJson>,
     #[serde(flatten)]
     extra: Option<ExtraJson>,
+    /// Present when the resource matched an equivalent form rather than a table template.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    equivalence: Option<EquivalenceJson>,
+}
+
+/// How the resource reached its row through an equivalent form.
+#[derive(Serialize)]
+struct EquivalenceJson {
+    matched: &'static str,
+    stands_for: &'static str,
+    source: &'static str,
+}
+
+/// A permission a second source accepts that the table's cell lacks.
+#[derive(Serialize)]
+struct AlsoJson {
+    permission: &'static str,
+    source: &'static str,
+    rsc: bool,
 }
 
 /// What a supported answer adds after the cell: the maximum lifetime and the docs' rules.
@@ -83,6 +148,8 @@ struct AnswerJson {
 struct ExtraJson {
     max_lifetime_minutes: Option<u32>,
     notes: Vec<NoteJson>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    also_accepted: Vec<AlsoJson>,
 }
 
 /// A rule that applies.
@@ -177,6 +244,20 @@ pub fn resource_answer<'a>(answer: &ResourceAnswer<'a>) -> ResourceJson<'a> {
                 extra: a.permissions.map(|_| ExtraJson {
                     max_lifetime_minutes: a.row.max_lifetime().map(|l| l.minutes()),
                     notes: a.notes.iter().map(note).collect(),
+                    also_accepted: a
+                        .also
+                        .iter()
+                        .map(|p| AlsoJson {
+                            permission: p.name(),
+                            source: p.source().file(),
+                            rsc: p.is_rsc(),
+                        })
+                        .collect(),
+                }),
+                equivalence: a.equivalence.map(|e| EquivalenceJson {
+                    matched: e.form(),
+                    stands_for: e.stands_for(),
+                    source: e.source(),
                 }),
             };
             (a.mode, json)

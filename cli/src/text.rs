@@ -44,11 +44,21 @@ pub fn resource_answer(answer: &ResourceAnswer<'_>) -> String {
         }
         heading(&mut out, *row);
         labelled(&mut out, "template: ", template, &table);
+        if let Some(e) = modes.iter().find_map(|a| a.equivalence) {
+            let text = format!(
+                "matched: {} (an equivalent form, not a table template: {} lists it beside {})",
+                e.form(),
+                e.source(),
+                e.stands_for()
+            );
+            wrap(&mut out, words(&text), "", "  ");
+        }
         if groups.len() == 1 {
             query_line(&mut out, answer.query);
         }
         for a in modes {
             mode_cell(&mut out, a.mode, a.permissions);
+            also_accepted(&mut out, &a.also);
         }
         if modes.iter().any(|a| a.permissions.is_some()) {
             match row.max_lifetime() {
@@ -62,11 +72,54 @@ pub fn resource_answer(answer: &ResourceAnswer<'_>) -> String {
         }
     }
     notes(&mut out, &answer.answers);
-    rsc_legend(
-        &mut out,
-        answer.answers.iter().filter_map(|a| a.permissions),
-    );
+    let also_rsc = answer
+        .answers
+        .iter()
+        .flat_map(|a| &a.also)
+        .any(|p| p.is_rsc());
+    if also_rsc {
+        legend(&mut out);
+    } else {
+        rsc_legend(
+            &mut out,
+            answer.answers.iter().filter_map(|a| a.permissions),
+        );
+    }
     out
+}
+
+/// What second sources accept beyond the table's cell, marked as theirs, by source page.
+fn also_accepted(out: &mut String, also: &[msgraph_scopes::AlsoAccepted]) {
+    if also.is_empty() {
+        return;
+    }
+    let indent = " ".repeat(MODE_COLUMN);
+    let _ = writeln!(
+        out,
+        "{indent}also accepted by a second source, not the table:"
+    );
+    let mut sources: Vec<&str> = Vec::new();
+    for p in also {
+        if !sources.contains(&p.source().file()) {
+            sources.push(p.source().file());
+        }
+    }
+    let inner = format!("{indent}  ");
+    for source in sources {
+        let names: Vec<String> = also
+            .iter()
+            .filter(|p| p.source().file() == source)
+            .map(|p| {
+                if p.is_rsc() {
+                    format!("{} (RSC)", p.name())
+                } else {
+                    p.name().to_string()
+                }
+            })
+            .collect();
+        wrap(out, list(&names), &inner, &inner);
+        let _ = writeln!(out, "{inner}[{source}]");
+    }
 }
 
 /// The rules that apply, once each, with the modes they apply to when not all.
@@ -280,17 +333,22 @@ fn name(permission: msgraph_scopes::Permission) -> String {
 fn rsc_legend(out: &mut String, cells: impl Iterator<Item = Permissions>) {
     let mut cells = cells;
     if cells.any(|cell| cell.iter().any(|p| p.is_rsc())) {
-        out.push('\n');
-        wrap(
-            out,
-            words(
-                "(RSC) resource-specific consent: granted on one resource (a team, a chat, a \
-                 user) rather than tenant-wide.",
-            ),
-            "",
-            "      ",
-        );
+        legend(out);
     }
+}
+
+/// The `(RSC)` legend.
+fn legend(out: &mut String) {
+    out.push('\n');
+    wrap(
+        out,
+        words(
+            "(RSC) resource-specific consent: granted on one resource (a team, a chat, a \
+             user) rather than tenant-wide.",
+        ),
+        "",
+        "      ",
+    );
 }
 
 pub fn words(text: &str) -> Vec<String> {

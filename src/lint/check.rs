@@ -7,7 +7,8 @@ use super::implies::implies;
 use super::input::{Input, Subscription};
 use super::level::Level;
 use super::rule_id::RuleId;
-use crate::lookup::{lookup, LookupError};
+use crate::lookup::{lookup, Answer, LookupError};
+use crate::second_source::AlsoAccepted;
 use crate::table::Permissions;
 use crate::Operation;
 
@@ -71,7 +72,11 @@ pub(super) fn check_subscription(
                 c.add(
                     RuleId::InvalidResource,
                     Level::Error,
-                    format!("`{}` is not a resource path: {e}", sub.resource),
+                    format!(
+                        "`{}` is not a resource path: {e}{}",
+                        sub.resource,
+                        did_you_mean(&sub.resource, input, op)
+                    ),
                     None,
                     op,
                 );
@@ -79,7 +84,7 @@ pub(super) fn check_subscription(
             Err(LookupError::UnknownResource) => c.add(
                 RuleId::UnknownResource,
                 Level::Error,
-                format!("`{}` is not subscribable in {}", sub.resource, input.api),
+                unknown_message(&sub.resource, input, op),
                 None,
                 op,
             ),
@@ -101,7 +106,39 @@ pub(super) fn check_subscription(
             Ok(answer) => {
                 let cell = answer.permissions();
                 needed.extend(cell.iter().map(|p| p.name()));
-                satisfy(&mut c, cell, usable, op);
+                if let Some(also) = second_source(&answer, usable) {
+                    needed.push(also.name());
+                    c.add(
+                        RuleId::AcceptedBySecondSource,
+                        Level::Info,
+                        format!(
+                            "{} is accepted by {} ({}{}), but the {} table's {mode} cell lists only {cell}",
+                            also.name(),
+                            also.source().file(),
+                            also.source().heading(),
+                            if also.is_rsc() { "; resource-specific consent" } else { "" },
+                            input.api,
+                        ),
+                        None,
+                        op,
+                    );
+                } else {
+                    satisfy(&mut c, cell, usable, op);
+                }
+                if let Some(retired) = crate::retired_name(&sub.resource) {
+                    c.add(
+                        RuleId::RetiredName,
+                        Level::Warning,
+                        format!(
+                            "`{}` sits where an id goes, but it is a name Graph retired; subscribe to {} instead ({})",
+                            retired.name(),
+                            retired.current(),
+                            retired.source()
+                        ),
+                        Some(String::from(retired.current())),
+                        op,
+                    );
+                }
                 for rule in answer.rules() {
                     c.add(
                         RuleId::Docs(rule),
@@ -156,6 +193,96 @@ pub(super) fn check_subscription(
             file: None,
         });
     }
+}
+
+/// A permission a second source accepts that a requested scope is, when no requested scope
+/// satisfies the table's cell itself (or a broader form of it).
+fn second_source(answer: &Answer<'_>, usable: &[&str]) -> Option<AlsoAccepted> {
+    let cell = answer.permissions();
+    let covered = usable
+        .iter()
+        .any(|u| cell.iter().any(|p| implies(u, p.name())));
+    if covered {
+        return None;
+    }
+    answer
+        .also_accepted()
+        .find(|a| usable.iter().any(|u| u.eq_ignore_ascii_case(a.name())))
+}
+
+/// Why a resource matches no row: the reason the docs give for a refused form, the tables that
+/// have it when others do, or that it is not subscribable.
+fn unknown_message(resource: &str, input: &Input, op: Operation) -> String {
+    let Ok(resolved) = crate::resolve(resource) else {
+        return format!(
+            "`{resource}` is not subscribable in {}{}",
+            input.api,
+            did_you_mean(resource, input, op)
+        );
+    };
+    if let Some(refusal) = resolved.refusal(input.mode) {
+        return format!(
+            "`{resource}` is not subscribable in {}: under {} {} ({})",
+            input.api,
+            input.mode,
+            refusal.reason(),
+            refusal.source()
+        );
+    }
+    let elsewhere = resolved.elsewhere(input.api, op);
+    let hint = match elsewhere {
+        Some(_) => String::new(),
+        None => did_you_mean(resource, input, op),
+    };
+    let base = match elsewhere {
+        Some(other) if other.operation() == op => format!(
+            "`{resource}` is not subscribable in {}; the {} table has it",
+            input.api,
+            other.api()
+        ),
+        Some(other) => format!(
+            "`{resource}` is not subscribable in {} for this operation; the {} {} table has it",
+            input.api,
+            other.api(),
+            other.operation()
+        ),
+        None => format!("`{resource}` is not subscribable in {}", input.api),
+    };
+    base + &hint
+}
+
+/// ` (did you mean A or B?)` with the nearest templates (feature `suggest`), or nothing.
+#[cfg(feature = "suggest")]
+fn did_you_mean(resource: &str, input: &Input, op: Operation) -> String {
+    let found = crate::suggest::suggest(resource, input.api, op);
+    let names: Vec<String> = found
+        .iter()
+        .map(|s| {
+            if s.in_table(input.api, op) {
+                s.template.clone()
+            } else if s.found_in.operation() == op {
+                format!("{} (the {} table)", s.template, s.found_in.api())
+            } else {
+                format!(
+                    "{} (the {} {} table)",
+                    s.template,
+                    s.found_in.api(),
+                    s.found_in.operation()
+                )
+            }
+        })
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (did you mean {one}?)"),
+        [init @ .., last] => format!(" (did you mean {} or {last}?)", init.join(", ")),
+    }
+}
+
+/// Without the `suggest` feature: nothing.
+#[cfg(not(feature = "suggest"))]
+fn did_you_mean(_resource: &str, _input: &Input, _op: Operation) -> String {
+    String::new()
 }
 
 fn ops_len(sub: &Subscription) -> usize {

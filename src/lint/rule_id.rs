@@ -52,6 +52,13 @@ pub enum RuleId {
     /// `default-scope` (info): `.default` requests whatever the app registration holds, so the
     /// lint cannot check it.
     DefaultScope,
+    /// `retired-name` (warning): a resource holds, where an id goes, a name Graph retired or
+    /// renamed (`data/retired.yaml`); the finding names the current resource.
+    RetiredName,
+    /// `accepted-by-second-source` (info): a requested scope satisfies a subscription only
+    /// because a second source (a Teams change-notification page, the Outlook overview) accepts
+    /// it; the operation table's cell does not list it. The finding names both.
+    AcceptedBySecondSource,
     /// A docs rule (`data/rules.yaml`, see [`rules`](crate::rules::rules())) that applies to a
     /// requested permission or to a subscription's answer, under the rule's own id.
     Docs(Rule),
@@ -59,7 +66,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// The lint's own rules, each with a [level](RuleId::level) and a [description](RuleId::description) (docs rules are not listed).
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 14] = [
         RuleId::MissingScope,
         RuleId::UnknownResource,
         RuleId::InvalidResource,
@@ -72,6 +79,8 @@ impl RuleId {
         RuleId::OverPrivileged,
         RuleId::UnusedScope,
         RuleId::DefaultScope,
+        RuleId::RetiredName,
+        RuleId::AcceptedBySecondSource,
     ];
 
     /// The stable id users see (`missing-scope`); a docs rule's own id.
@@ -89,6 +98,8 @@ impl RuleId {
             RuleId::OverPrivileged => "over-privileged",
             RuleId::UnusedScope => "unused-scope",
             RuleId::DefaultScope => "default-scope",
+            RuleId::RetiredName => "retired-name",
+            RuleId::AcceptedBySecondSource => "accepted-by-second-source",
             RuleId::Docs(rule) => rule.id(),
         }
     }
@@ -104,8 +115,10 @@ impl RuleId {
             | RuleId::UnknownPermission
             | RuleId::NotGraphPermission
             | RuleId::SchemeMismatch => Level::Error,
-            RuleId::WrongMode | RuleId::OverPrivileged => Level::Warning,
-            RuleId::UnusedScope | RuleId::DefaultScope => Level::Info,
+            RuleId::WrongMode | RuleId::OverPrivileged | RuleId::RetiredName => Level::Warning,
+            RuleId::UnusedScope | RuleId::DefaultScope | RuleId::AcceptedBySecondSource => {
+                Level::Info
+            }
             RuleId::Docs(_) => return None,
         })
     }
@@ -126,6 +139,8 @@ impl RuleId {
             RuleId::OverPrivileged => "A requested scope satisfies a subscription, but a less privileged one in the same cell would.",
             RuleId::UnusedScope => "No declared subscription needs a requested scope (the app may use it for other calls).",
             RuleId::DefaultScope => "`.default` requests whatever the app registration holds; list the permissions to lint them.",
+            RuleId::RetiredName => "A resource holds, where an id goes, a name Graph retired or renamed.",
+            RuleId::AcceptedBySecondSource => "A requested scope satisfies a subscription only because a second docs source accepts it; the operation table does not list it.",
             RuleId::Docs(_) => return None,
         })
     }
@@ -203,7 +218,7 @@ mod tests {
     use super::*;
 
     /// The ids users see, written out: they must not change.
-    const EXPECTED: [&str; 12] = [
+    const EXPECTED: [&str; 14] = [
         "missing-scope",
         "unknown-resource",
         "invalid-resource",
@@ -216,6 +231,8 @@ mod tests {
         "over-privileged",
         "unused-scope",
         "default-scope",
+        "retired-name",
+        "accepted-by-second-source",
     ];
 
     #[test]
@@ -238,7 +255,7 @@ mod tests {
     #[test]
     fn levels_are_unchanged() {
         let errors = &EXPECTED[..8];
-        let warnings = &EXPECTED[8..10];
+        let warnings = [&EXPECTED[8..10], &["retired-name"][..]].concat();
         for rule in RuleId::ALL {
             let id = rule.as_str();
             let want = if errors.contains(&id) {

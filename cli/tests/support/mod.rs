@@ -98,7 +98,14 @@ pub fn assert_json_error(args: &[&str], kind: &str) -> serde_json::Value {
     assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
     let value = json(&r.stdout);
     assert_eq!(keys(&value), ["error"]);
-    assert_eq!(keys(&value["error"]), ["kind", "message"]);
+    // A resource string's error adds its "did you mean" templates.
+    let resource_error = kind == "invalid_resource" || kind == "unknown_resource";
+    if resource_error {
+        assert_eq!(keys(&value["error"]), ["kind", "message", "suggestions"]);
+        assert!(value["error"]["suggestions"].is_array());
+    } else {
+        assert_eq!(keys(&value["error"]), ["kind", "message"]);
+    }
     assert_eq!(value["error"]["kind"], kind);
     assert_order(&r.stdout, 0, &["error", "kind", "message"]);
     assert_eq!(r.stderr.lines().count(), 1, "one stderr line: {}", r.stderr);
