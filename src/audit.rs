@@ -11,6 +11,8 @@ use std::string::String;
 use std::vec::Vec;
 use std::{format, vec};
 
+mod second;
+
 /// What kind of inconsistency a [`Finding`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FindingKind {
@@ -29,11 +31,14 @@ pub enum FindingKind {
     Erratum,
     /// Templates of two resources match the same paths (told apart by mode only).
     TemplatesOverlap,
+    /// A second source (a Teams change-notification page, the Outlook overview) says otherwise
+    /// than the table for the same resource, version and mode.
+    SecondSourceDiffers,
 }
 
 impl FindingKind {
     /// All kinds, in report order.
-    pub const ALL: [FindingKind; 7] = [
+    pub const ALL: [FindingKind; 8] = [
         FindingKind::RowMissing,
         FindingKind::CellDiffers,
         FindingKind::VersionDiffers,
@@ -41,6 +46,7 @@ impl FindingKind {
         FindingKind::RscUnmarked,
         FindingKind::Erratum,
         FindingKind::TemplatesOverlap,
+        FindingKind::SecondSourceDiffers,
     ];
 
     /// A stable kebab-case name (`cell-differs`).
@@ -53,6 +59,7 @@ impl FindingKind {
             FindingKind::RscUnmarked => "rsc-unmarked",
             FindingKind::Erratum => "erratum",
             FindingKind::TemplatesOverlap => "templates-overlap",
+            FindingKind::SecondSourceDiffers => "second-source-differs",
         }
     }
 
@@ -66,6 +73,9 @@ impl FindingKind {
             FindingKind::RscUnmarked => "Resource-specific consent not marked",
             FindingKind::Erratum => "Names that do not exist",
             FindingKind::TemplatesOverlap => "Templates that overlap",
+            FindingKind::SecondSourceDiffers => {
+                "Where a second source says otherwise than the tables"
+            }
         }
     }
 }
@@ -101,6 +111,8 @@ pub struct Finding {
     pub message: String,
     /// The cells or rows it rests on (at least two, or one and the table lacking it).
     pub cells: Vec<CellRef>,
+    /// The second source it rests on, for [`FindingKind::SecondSourceDiffers`].
+    pub second_source: Option<crate::SecondSource>,
 }
 
 /// Every place where the docs disagree with themselves, in a stable order: by kind, then API
@@ -123,6 +135,7 @@ pub fn audit() -> Vec<Finding> {
     versions(&mut out);
     catalog(&mut out);
     overlaps(&mut out);
+    second::differences(&mut out);
     out.sort_by_key(|f| f.kind);
     out
 }
@@ -196,6 +209,7 @@ fn rows_and_cells(api: ApiVersion, out: &mut Vec<Finding>) {
                     names.join(", ")
                 ),
                 cells,
+                second_source: None,
             });
         }
         for mode in AuthMode::ALL {
@@ -227,6 +241,7 @@ fn rows_and_cells(api: ApiVersion, out: &mut Vec<Finding>) {
                 row: first.title(),
                 message: format!("{api} {mode}: {}: {}", row_name(first), said.join("; ")),
                 cells: present.iter().map(|&r| cell_ref(r, Some(mode))).collect(),
+                second_source: None,
             });
         }
     }
@@ -253,6 +268,7 @@ fn versions(out: &mut Vec<Finding>) {
                             row_name(a)
                         ),
                         cells: vec![cell_ref(a, Some(mode)), cell_ref(b, Some(mode))],
+                        second_source: None,
                     });
                 }
             }
@@ -281,6 +297,7 @@ fn catalog(out: &mut Vec<Finding>) {
                                     row: row.title(),
                                     message,
                                     cells: vec![cell_ref(row, Some(mode))],
+                                    second_source: None,
                                 });
                             }
                         }
@@ -365,6 +382,7 @@ fn overlaps(out: &mut Vec<Finding>) {
                 names.join(" and ")
             ),
             cells: list.iter().map(|&(r, _)| cell_ref(r, None)).collect(),
+            second_source: None,
         });
     }
 }

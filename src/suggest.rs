@@ -83,7 +83,12 @@ fn tokens(resource: &str) -> Vec<Token> {
                 .unwrap_or_default();
         }
     }
-    let s = s.split('?').next().unwrap_or_default().trim().trim_matches('/');
+    let s = s
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .trim_matches('/');
     let mut out = Vec::new();
     if s.is_empty() {
         return out;

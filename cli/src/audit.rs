@@ -49,6 +49,15 @@ fn as_text(findings: &[Finding]) -> String {
         );
         for f in of_kind {
             text::wrap(&mut out, text::words(&f.message), "- ", "  ");
+            if let Some(source) = f.second_source {
+                let _ = writeln!(
+                    out,
+                    "    {}  second source: {}:{}",
+                    source.data_location(),
+                    source.file(),
+                    source.line()
+                );
+            }
             for cell in &f.cells {
                 let _ = writeln!(
                     out,
@@ -79,6 +88,19 @@ struct FindingJson<'a> {
     row: &'static str,
     message: &'a str,
     cells: Vec<CellJson<'a>>,
+    /// For `second-source-differs`: the second source's page, line and data location.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    second_source: Option<SecondSourceJson>,
+}
+
+#[derive(Serialize)]
+struct SecondSourceJson {
+    page: &'static str,
+    file: &'static str,
+    line: u32,
+    heading: &'static str,
+    data_file: &'static str,
+    data_line: u32,
 }
 
 #[derive(Serialize)]
@@ -114,6 +136,14 @@ fn as_json(findings: &[Finding]) -> AuditJson<'_> {
                         value: &c.value,
                     })
                     .collect(),
+                second_source: f.second_source.map(|s| SecondSourceJson {
+                    page: s.page(),
+                    file: s.file(),
+                    line: s.line(),
+                    heading: s.heading(),
+                    data_file: s.data_location().file,
+                    data_line: s.data_location().line,
+                }),
             })
             .collect(),
     }
@@ -146,6 +176,15 @@ fn as_markdown(findings: &[Finding]) -> String {
             let _ = writeln!(out, "- {}\n", f.message);
             let _ = writeln!(out, "  | table | mode | says | data |");
             let _ = writeln!(out, "  |---|---|---|---|");
+            if let Some(source) = f.second_source {
+                let _ = writeln!(
+                    out,
+                    "  | {}:{} | | | `{}` |",
+                    source.file(),
+                    source.line(),
+                    source.data_location()
+                );
+            }
             for c in &f.cells {
                 let _ = writeln!(
                     out,
