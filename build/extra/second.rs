@@ -130,11 +130,11 @@ pub fn check(
                                 problems.push(doc.problem(
                                     &[cat.clone(), path(&[&"permissions", &k])].concat(),
                                     format!(
-                                        "`{name}` is not a {} in the catalog",
+                                        "`{name}` is not {} in the catalog",
                                         if m == 2 {
-                                            "application role"
+                                            "an application role"
                                         } else {
-                                            "delegated scope"
+                                            "a delegated scope"
                                         }
                                     ),
                                 ));
