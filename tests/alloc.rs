@@ -103,6 +103,12 @@ fn lookups_and_catalog_reads_allocate_nothing() {
         "/solutions/approval/approvalItems",
         "/reports/healthmonitoring/alerts",
         "/me",
+        // Equivalent forms (data/equivalents.yaml), refused forms and second-source rows.
+        "/users/adele@contoso.com/calendars/AAMkADc3=/events",
+        "me/chats/19:abc@thread.v2/messages",
+        "/sites/contoso.sharepoint.com,2C71,2D22/drive/root",
+        "/drives/b!abc/items/01BYE5RZ6Q",
+        "/teams/893075dd-2487-4122-925f-022c42e20265",
         // Errors of every kind.
         "",
         "   ",
@@ -161,6 +167,12 @@ fn lookups_and_catalog_reads_allocate_nothing() {
                             a.row().title(),
                             a.permissions().contains("Mail.Read"),
                             a.least().info().map(|i| i.name()),
+                            a.equivalence()
+                                .map(|e| (e.form(), e.stands_for(), e.source())),
+                            a.also_accepted()
+                                .map(|p| (p.name(), p.is_rsc(), p.source().file()))
+                                .count(),
+                            msgraph_scopes::retired_name(resource),
                         ));
                     }
                 });
@@ -198,6 +210,9 @@ fn lookups_and_catalog_reads_allocate_nothing() {
                     for mode in AuthMode::ALL {
                         black_box(lookup_resolved(t, resolved, mode).ok());
                         black_box(resolved.row_in(t, mode));
+                        black_box(resolved.equivalence(t, mode));
+                        black_box(resolved.refusal(mode).map(|r| r.reason()));
+                        black_box(resolved.elsewhere(t.api(), t.operation()));
                     }
                 }
             });
