@@ -18,8 +18,6 @@ pub(crate) struct EquivRouteDef {
     pub modes: u8,
     /// The form, as `data/equivalents.yaml` writes it (or its `/me` / `/users/{id}` variant).
     pub form: &'static str,
-    /// The entry's `stands_for`.
-    pub stands_for: &'static str,
     /// The page that says so.
     pub source: &'static str,
     /// Why a refused form cannot be subscribed to.

@@ -32,6 +32,12 @@
 //!   delete together.
 //! * [`lint`] (feature `std`) checks what an app requests against what it subscribes to;
 //!   [`audit`] lists the docs' own inconsistencies.
+//! * Beyond the tables: [`Answer::also_accepted`] lists what a second source (a Teams
+//!   change-notification page, the Outlook overview) accepts that the table lacks;
+//!   [`Answer::equivalence`] says when a resource matched a path form an API reference page gives
+//!   for a template, and [`Resolved::refusal`] why a form cannot be subscribed to;
+//!   [`retired_name`] finds a retired name in an id's place; `suggest` (feature `suggest`)
+//!   offers the nearest templates for a resource no row matches.
 //! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
 //!
 //! # Features

@@ -191,9 +191,7 @@ fn distance(input: &[Token], template: &[Token]) -> u32 {
 }
 
 fn vec_of(len: usize) -> Vec<u32> {
-    let mut v = Vec::with_capacity(len);
-    v.resize(len, 0);
-    v
+    std::vec![0; len]
 }
 
 /// A template with the tables that have it, best first for the asked table.

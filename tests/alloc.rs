@@ -170,7 +170,11 @@ fn lookups_and_catalog_reads_allocate_nothing() {
                             a.equivalence()
                                 .map(|e| (e.form(), e.stands_for(), e.source())),
                             a.also_accepted()
-                                .map(|p| (p.name(), p.is_rsc(), p.source().file()))
+                                .filter(|p| {
+                                    !p.name().is_empty()
+                                        && p.is_rsc()
+                                        && !p.source().file().is_empty()
+                                })
                                 .count(),
                             msgraph_scopes::retired_name(resource),
                         ));

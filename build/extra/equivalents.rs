@@ -25,8 +25,6 @@ struct EqRoute {
     modes: u8,
     /// The form as the data writes it (or as derived from it).
     form: String,
-    /// The data's `stands_for`.
-    stands_for: String,
     source: String,
     reason: Option<String>,
     /// Derived by the `/me` <-> `/users/{id}` rule.
@@ -221,7 +219,6 @@ fn build(
                 template: r.template.clone(),
                 modes: route_modes,
                 form: e.path.clone(),
-                stands_for: e.stands_for.clone(),
                 source: e.source.clone(),
                 reason: None,
                 derived: false,
@@ -240,7 +237,6 @@ fn build(
                         EqRoute {
                             template,
                             form: text,
-                            stands_for,
                             derived: true,
                             ..route.clone()
                         },
@@ -280,7 +276,6 @@ fn build(
             template: String::new(),
             modes,
             form: r.path.clone(),
-            stands_for: String::new(),
             source: r.source.clone(),
             reason: Some(r.reason.clone()),
             derived: false,
@@ -313,14 +308,8 @@ fn emit(built: &BuiltTrie<EqRoute>) -> TokenStream {
         &quote! { crate::equivalent::EquivRouteDef },
         |r| {
             let resource = r.resource.map_or(NONE, |i| i as u16);
-            let (template, modes, form, stands_for, source, derived) = (
-                &r.template,
-                r.modes,
-                &r.form,
-                &r.stands_for,
-                &r.source,
-                r.derived,
-            );
+            let (template, modes, form, source, derived) =
+                (&r.template, r.modes, &r.form, &r.source, r.derived);
             let reason = match &r.reason {
                 Some(reason) => quote! { Some(#reason) },
                 None => quote! { None },
@@ -328,7 +317,7 @@ fn emit(built: &BuiltTrie<EqRoute>) -> TokenStream {
             quote! {
                 crate::equivalent::EquivRouteDef {
                     resource: #resource, template: #template, modes: #modes, form: #form,
-                    stands_for: #stands_for, source: #source, reason: #reason, derived: #derived,
+                    source: #source, reason: #reason, derived: #derived,
                 }
             }
         },

@@ -66,6 +66,15 @@ fn said(source: SecondSource, mode: AuthMode, api: ApiVersion) -> Option<Vec<&'s
     )
 }
 
+/// The operations whose tables say one thing (`text`) that differs from the page one way (`why`).
+struct Group {
+    text: String,
+    why: String,
+    ops: Vec<&'static str>,
+    cells: Vec<CellRef>,
+    row: Option<Row>,
+}
+
 /// One finding per (section, API version, mode, what the tables say), naming the operations.
 pub(super) fn differences(out: &mut Vec<Finding>) {
     for source in second_sources() {
@@ -85,9 +94,7 @@ pub(super) fn differences(out: &mut Vec<Finding>) {
                     (None, Some(a)) => format!("it is supported in {a} only"),
                     (None, None) => String::from("not supported"),
                 };
-                // (the table's cell, the difference) -> operations and cells.
-                let mut groups: Vec<(String, String, Vec<&str>, Vec<CellRef>, Option<Row>)> =
-                    Vec::new();
+                let mut groups: Vec<Group> = Vec::new();
                 for op in Operation::ALL {
                     let table = crate::table(api, op);
                     let row = resolved
@@ -112,15 +119,28 @@ pub(super) fn differences(out: &mut Vec<Finding>) {
                             },
                         ),
                     };
-                    match groups.iter_mut().find(|g| g.0 == text && g.1 == why) {
+                    match groups.iter_mut().find(|g| g.text == text && g.why == why) {
                         Some(g) => {
-                            g.2.push(op.docs_name());
-                            g.3.push(cell);
+                            g.ops.push(op.docs_name());
+                            g.cells.push(cell);
                         }
-                        None => groups.push((text, why, vec![op.docs_name()], vec![cell], row)),
+                        None => groups.push(Group {
+                            text,
+                            why,
+                            ops: vec![op.docs_name()],
+                            cells: vec![cell],
+                            row,
+                        }),
                     }
                 }
-                for (text, why, ops, cells, row) in groups {
+                for Group {
+                    text,
+                    why,
+                    ops,
+                    cells,
+                    row,
+                } in groups
+                {
                     out.push(Finding {
                         kind: FindingKind::SecondSourceDiffers,
                         resource_type: row.map_or(source.heading(), |r| r.resource_type()),
