@@ -8,8 +8,30 @@ use super::input::{Input, Subscription};
 use super::level::Level;
 use super::rule_id::RuleId;
 use crate::lookup::{lookup, LookupError};
-use crate::table::Permissions;
+use crate::table::{Permission, Permissions};
 use crate::Operation;
+
+/// A requested permission that grants something under the app's mode.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Grant {
+    /// Its catalog name.
+    pub(super) name: &'static str,
+    /// Granted by resource-specific consent: it satisfies only the cells that mark it RSC.
+    pub(super) rsc: bool,
+}
+
+impl Grant {
+    /// Whether it is `p`, or (`broader`) a broader form of it; an RSC grant only where the cell
+    /// marks `p` RSC.
+    fn serves(self, p: Permission, broader: bool) -> bool {
+        let named = if broader {
+            implies(self.name, p.name())
+        } else {
+            self.name.eq_ignore_ascii_case(p.name())
+        };
+        named && (!self.rsc || p.is_rsc())
+    }
+}
 
 /// One subscription finding before it is placed, with the operations it concerns.
 struct Pending {
@@ -54,7 +76,7 @@ pub(super) fn check_subscription(
     input: &Input,
     index: usize,
     sub: &Subscription,
-    usable: &[&str],
+    usable: &[Grant],
     needed: &mut Vec<&'static str>,
     out: &mut Vec<Finding>,
 ) {
@@ -167,10 +189,10 @@ fn ops_len(sub: &Subscription) -> usize {
 }
 
 /// Whether a requested scope satisfies the cell, and whether a less privileged one would.
-fn satisfy(c: &mut Collected, cell: Permissions, usable: &[&str], op: Operation) {
+fn satisfy(c: &mut Collected, cell: Permissions, usable: &[Grant], op: Operation) {
     let best = cell
         .iter()
-        .position(|p| usable.iter().any(|u| u.eq_ignore_ascii_case(p.name())));
+        .position(|p| usable.iter().any(|u| u.serves(p, false)));
     let least = cell.least();
     // Resource-specific consent is granted per team or chat, a different model: suggest it only
     // to an app that already uses it.
@@ -180,8 +202,8 @@ fn satisfy(c: &mut Collected, cell: Permissions, usable: &[&str], op: Operation)
     let broader = || {
         usable.iter().find_map(|u| {
             cell.iter()
-                .find(|p| implies(u, p.name()))
-                .map(|p| (*u, p.name()))
+                .find(|p| u.serves(*p, true))
+                .map(|p| (u.name, p.name()))
         })
     };
     match best {

@@ -33,8 +33,9 @@ pub enum RuleId {
     /// `unknown-permission` (error): a requested name or GUID is not a Microsoft Graph
     /// permission.
     UnknownPermission,
-    /// `not-graph-permission` (error): a requested GUID, or a scope requested from another
-    /// resource app, belongs to another API, such as the retired Azure AD Graph.
+    /// `not-graph-permission` (error): a requested GUID belongs to another API, such as the
+    /// retired Azure AD Graph, or a permission is requested from the retired Azure AD Graph
+    /// (other resource apps are [`RuleId::OtherApi`]).
     NotGraphPermission,
     /// `scheme-mismatch` (error): a requested permission is not of the kind its source says (a
     /// delegated scope listed as an app role, or the reverse).
@@ -51,6 +52,15 @@ pub enum RuleId {
     /// `default-scope` (info): `.default` requests whatever the app registration holds, so the
     /// lint cannot check it.
     DefaultScope,
+    /// `other-api` (info): permissions requested from a resource app other than Microsoft Graph
+    /// (and other than the retired Azure AD Graph, which is `not-graph-permission`) are not
+    /// linted; reported once per app.
+    OtherApi,
+    /// `not-evaluated` (info): a declaration holds a value that is not a literal (a parameter,
+    /// a variable, a function call, a placeholder), so the permission it stands for is not
+    /// known and not linted. The lint never guesses it. Reported by the readers of
+    /// declarations (the command line's `--manifest`), not by [`lint`](super::lint()).
+    NotEvaluated,
     /// A docs rule (`data/rules.yaml`, see [`rules`](crate::rules::rules())) that applies to a
     /// requested permission or to a subscription's answer, under the rule's own id.
     Docs(&'static str),
@@ -58,7 +68,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// The lint's own rules, each with a [level](RuleId::level) and a [description](RuleId::description) (docs rules are not listed).
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 14] = [
         RuleId::MissingScope,
         RuleId::UnknownResource,
         RuleId::InvalidResource,
@@ -71,6 +81,8 @@ impl RuleId {
         RuleId::OverPrivileged,
         RuleId::UnusedScope,
         RuleId::DefaultScope,
+        RuleId::OtherApi,
+        RuleId::NotEvaluated,
     ];
 
     /// The stable id users see (`missing-scope`); a docs rule's own id.
@@ -88,6 +100,8 @@ impl RuleId {
             RuleId::OverPrivileged => "over-privileged",
             RuleId::UnusedScope => "unused-scope",
             RuleId::DefaultScope => "default-scope",
+            RuleId::OtherApi => "other-api",
+            RuleId::NotEvaluated => "not-evaluated",
             RuleId::Docs(id) => id,
         }
     }
@@ -104,7 +118,10 @@ impl RuleId {
             | RuleId::NotGraphPermission
             | RuleId::SchemeMismatch => Level::Error,
             RuleId::WrongMode | RuleId::OverPrivileged => Level::Warning,
-            RuleId::UnusedScope | RuleId::DefaultScope => Level::Info,
+            RuleId::UnusedScope
+            | RuleId::DefaultScope
+            | RuleId::OtherApi
+            | RuleId::NotEvaluated => Level::Info,
             RuleId::Docs(_) => return None,
         })
     }
@@ -119,12 +136,14 @@ impl RuleId {
             RuleId::ModeNotSupported => "The docs say the auth mode is not supported for the resource.",
             RuleId::ChangeTypeUnsupported => "The docs say the resource does not support a requested change type.",
             RuleId::UnknownPermission => "A requested name or GUID is not a Microsoft Graph permission.",
-            RuleId::NotGraphPermission => "A requested GUID belongs to another API, such as the retired Azure AD Graph.",
+            RuleId::NotGraphPermission => "A requested GUID belongs to another API, such as the retired Azure AD Graph, or a permission is requested from the retired Azure AD Graph.",
             RuleId::SchemeMismatch => "A requested permission is not of the kind its source says (a delegated scope listed as an app role, or the reverse).",
             RuleId::WrongMode => "A requested permission has no form for the app's auth mode, so it grants nothing there.",
             RuleId::OverPrivileged => "A requested scope satisfies a subscription, but a less privileged one in the same cell would.",
             RuleId::UnusedScope => "No declared subscription needs a requested scope (the app may use it for other calls).",
             RuleId::DefaultScope => "`.default` requests whatever the app registration holds; list the permissions to lint them.",
+            RuleId::OtherApi => "Permissions requested from a resource app other than Microsoft Graph are not linted (reported once per app).",
+            RuleId::NotEvaluated => "A declaration holds a value that is not a literal (a parameter, variable, function call or placeholder); the permission it stands for is not linted.",
             RuleId::Docs(_) => return None,
         })
     }
@@ -188,7 +207,7 @@ mod tests {
     use super::*;
 
     /// The ids users see, written out: they must not change.
-    const EXPECTED: [&str; 12] = [
+    const EXPECTED: [&str; 14] = [
         "missing-scope",
         "unknown-resource",
         "invalid-resource",
@@ -201,6 +220,8 @@ mod tests {
         "over-privileged",
         "unused-scope",
         "default-scope",
+        "other-api",
+        "not-evaluated",
     ];
 
     #[test]
