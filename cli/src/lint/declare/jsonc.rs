@@ -118,7 +118,10 @@ pub(super) fn string<'a, 'b>(
             ..
         }) => Ok(s),
         Some(prop) => Err(wrong(out, key, &prop.value, what)),
-        None => Err(out.error(object.range.start, format!("`{key}` is missing ({what})"))),
+        None => Err(out.error(
+            object.range.start,
+            format!("`{key}` is missing; expected {what}"),
+        )),
     }
 }
 

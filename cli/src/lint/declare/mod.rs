@@ -17,6 +17,8 @@ mod jsonc;
 mod sniff;
 mod teams_app;
 mod terraform;
+#[cfg(test)]
+mod tests;
 
 use super::super::input::Lines;
 use msgraph_scopes::lint::{Finding, Level, Location, RequestedScope, RuleId, ScopeOrigin};
