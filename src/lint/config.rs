@@ -33,7 +33,8 @@ use locate::{path, Positions};
     schemars(
         rename = "MsgraphScopesLintConfig",
         title = "msgraph-scopes lint config",
-        description = "What an app subscribes to (Microsoft Graph change notifications) and which permissions it requests; read by `msgraph-scopes lint`."
+        description = "What an app subscribes to (Microsoft Graph change notifications) and which permissions it requests; read by `msgraph-scopes lint`.",
+        extend("required" = ["subscriptions"])
     )
 )]
 #[serde(deny_unknown_fields)]
@@ -61,6 +62,7 @@ struct File {
     scopes: Vec<String>,
     /// The change-notification subscriptions the app makes (at least one).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("minItems" = 1)))]
     subscriptions: Vec<Entry>,
 }
 
