@@ -2,7 +2,6 @@
 //! (fixtures in `tests/fixtures/declare/`): findings per format, several declarations at once,
 //! resource-specific consent, and unusable input per reader (exit 2 with file:line).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -296,7 +295,7 @@ fn refuse_the_usual(
     refused(
         dir,
         &format!("truncated.{ext}"),
-        text[..cut].as_bytes(),
+        &text.as_bytes()[..cut],
         None,
         "",
     );

@@ -111,7 +111,7 @@ pub fn sniff(text: &str) -> Kind {
         }
         // An HCL attribute at top level (`name = value`) decides nothing; anything else is
         // neither.
-        if !(next == Some('=') && !word.is_empty()) {
+        if next != Some('=') || word.is_empty() {
             return Kind::Unknown;
         }
     }

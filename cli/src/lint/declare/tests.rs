@@ -122,7 +122,7 @@ fn scrambled_fixtures_never_panic() {
             }
             if let Ok(text) = String::from_utf8(scrambled) {
                 if let Err(message) = read(name, &text) {
-                    assert!(message.starts_with(&format!("{name}")), "{message}");
+                    assert!(message.starts_with(name), "{message}");
                 }
             }
         }
