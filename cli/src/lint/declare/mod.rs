@@ -9,10 +9,12 @@
 //! * `terraform`: the azuread provider's resources (HCL);
 //! * `bicep`: the Microsoft Graph Bicep extension's resources.
 //!
-//! `sniff` tells the formats apart, `jsonc` holds the JSON helpers both JSON readers share.
+//! `sniff` tells the syntaxes apart, `json` parses JSON and picks its reader, `jsonc` holds the
+//! accessors both JSON readers share.
 
 mod bicep;
 mod entra;
+mod json;
 mod jsonc;
 mod sniff;
 mod teams_app;
@@ -83,7 +85,7 @@ pub fn read(name: &str, text: &str) -> Result<Declaration, String> {
         notes: Vec::new(),
     };
     let format = match sniff::sniff(text) {
-        sniff::Kind::Json => jsonc::read(&mut out, text)?,
+        sniff::Kind::Json => json::read(&mut out, text)?,
         sniff::Kind::Hcl => terraform::read(&mut out, text)?,
         sniff::Kind::Bicep => bicep::read(&mut out, text)?,
         sniff::Kind::Unknown => {
