@@ -77,6 +77,9 @@ pub struct Declaration {
 /// Reads the declaration `text` of the file `name`. An error is a message naming the file and
 /// line (exit 2).
 pub fn read(name: &str, text: &str) -> Result<Declaration, String> {
+    // A byte-order mark (as some Windows editors write) is no part of the content; columns on
+    // the first line are counted without it, as editors count them.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = Lines::new(text);
     let mut out = Out {
         name,

@@ -128,3 +128,14 @@ fn scrambled_fixtures_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_byte_order_mark_is_no_part_of_the_content() {
+    for (name, text, format) in FIXTURES {
+        let with_bom = format!("\u{feff}{text}");
+        let plain = read(name, text).expect("reads");
+        let read = read(name, &with_bom).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.format, format, "{name}");
+        assert_eq!(read.scopes, plain.scopes, "{name}");
+    }
+}
