@@ -7,7 +7,7 @@
 
 // The trie's types, which the generated code names through `crate::data::*` too; [`NONE`] is
 // also the "none" of the index fields below.
-pub(crate) use crate::trie::{NodeDef, SegmentMap, Slot, NONE};
+pub(crate) use crate::trie::{Arena, NodeDef, SegmentMap, Slot, Trie, NONE};
 use crate::{ApiVersion, AuthMode, Operation};
 
 /// Where one table came from.
@@ -153,13 +153,6 @@ pub(crate) mod generated {
 }
 
 pub(crate) use generated::*;
-
-// The resolver folds static segments into a buffer of `path::MAX_STATIC_LEN` bytes; every
-// static segment of the data must fit (longer input segments cannot match and are skipped).
-const _: () = assert!(MAX_STATIC_LEN <= crate::path::MAX_STATIC_LEN);
-// The resolver walks the first `path::MAX_PIECES` pieces; a path with more has more segments
-// than any template and cannot match (`build.rs` checks this too).
-const _: () = assert!(MAX_DEPTH <= crate::path::MAX_PIECES);
 
 /// The table for `(api, operation)`; the data has every one of the 14.
 pub(crate) fn table(api: ApiVersion, operation: Operation) -> &'static TableDef {

@@ -66,6 +66,7 @@ pub mod rules;
 
 mod api_version;
 mod auth_mode;
+mod change_type;
 mod data;
 mod lifecycle;
 mod lifetime;
@@ -91,8 +92,9 @@ pub mod bench_internals;
 
 pub use api_version::ApiVersion;
 pub use auth_mode::AuthMode;
+pub use change_type::ChangeType;
 pub use lifecycle::{lifecycle, Lifecycle, Step};
-pub use lifetime::{ChangeType, ChangeTypes, Lifetime};
+pub use lifetime::{ChangeTypes, Lifetime};
 pub use lookup::{lookup, lookup_resolved, Answer, LookupError};
 pub use operation::Operation;
 pub use parse_error::ParseError;

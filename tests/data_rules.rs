@@ -7,11 +7,11 @@
 // The pipeline without its cargo driver and emitter, which these tests do not run.
 #[path = "../build/mod.rs"]
 #[allow(unreachable_pub, missing_docs, dead_code)]
-mod datagen;
+mod generator;
 
-use datagen::load::{parse, Inputs};
-use datagen::model::{APIS, OPERATIONS};
-use datagen::validate as model;
+use generator::load::{parse, Inputs};
+use generator::validate as model;
+use msgraph_scopes::{ApiVersion, Operation};
 
 const CATALOG: &str = r#"
 source: {repository: test, commit: 0123456789abcdef, as_of: 2026-01-01}
@@ -63,8 +63,8 @@ rows:
 /// Runs the pipeline over the valid data with `changes` applied (file name -> new text).
 fn problems(changes: &[(&str, &str)]) -> Vec<String> {
     let mut files: Vec<(String, String)> = Vec::new();
-    for api in APIS {
-        for op in OPERATIONS {
+    for api in ApiVersion::ALL.map(ApiVersion::as_str) {
+        for op in Operation::ALL.map(Operation::docs_name) {
             files.push((format!("data/tables/{api}/{op}.yaml"), table(api, op)));
         }
     }
@@ -308,8 +308,8 @@ fn a_missing_table_is_named() {
 fn me_and_users_forms_are_one_resource() {
     let (nodes, inputs) = {
         let mut inputs = Inputs::default();
-        for api in APIS {
-            for op in OPERATIONS {
+        for api in ApiVersion::ALL.map(ApiVersion::as_str) {
+            for op in Operation::ALL.map(Operation::docs_name) {
                 let name = format!("data/tables/{api}/{op}.yaml");
                 inputs.tables.push(parse(&name, &table(api, op)).unwrap());
             }
@@ -317,7 +317,7 @@ fn me_and_users_forms_are_one_resource() {
         inputs.resources = Some(parse("data/resources.yaml", RESOURCES).unwrap());
         inputs.errata = Some(parse("data/errata.yaml", "errata: []").unwrap());
         inputs.catalog = Some(parse("data/catalog.yaml", CATALOG).unwrap());
-        (model::build(&inputs).unwrap().nodes, inputs)
+        (model::build(&inputs).unwrap().trie.nodes, inputs)
     };
     drop(inputs);
     let me = nodes[0]

@@ -10,8 +10,8 @@ use std::path::Path;
 /// Runs `import-docs`: prints each table file written; on failure every problem on stderr.
 pub fn docs(args: &ImportDocsArgs) -> Report {
     let options = ImportOptions {
-        api: args.api.map(|api| api.as_str().to_string()),
-        operation: args.op.map(|op| op.docs_name().to_string()),
+        api: args.api,
+        operation: args.op,
     };
     match import_files(&args.files, &args.out, &options) {
         Ok(written) => {

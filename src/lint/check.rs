@@ -126,7 +126,7 @@ pub(super) fn check_subscription(
                 satisfy(&mut c, cell, usable, op);
                 for rule in answer.rules() {
                     c.add(
-                        RuleId::Docs(rule.id()),
+                        RuleId::Docs(rule),
                         Level::of(rule.severity()),
                         String::from(rule.message()),
                         None,

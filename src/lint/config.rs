@@ -19,9 +19,7 @@ use core::fmt;
 use serde::Deserialize;
 
 // The YAML position index build.rs uses for data/ problems.
-use crate::yaml_positions as locate;
-
-use locate::{path, Positions};
+use crate::yaml_positions::{path, Positions, Step};
 
 /// The file as written. With the `schema` feature its JSON Schema is derived from these types
 /// (the doc comments of the fields are the schema's descriptions), so the schema and the reader
@@ -189,14 +187,14 @@ pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
         error(line, col, message)
     })?;
     let pos = Positions::index(text);
-    let at = |steps: &[locate::Step]| {
+    let at = |steps: &[Step]| {
         let p = pos.at(steps);
         Location {
             line: p.line as u32,
             column: p.col as u32,
         }
     };
-    let bad = |steps: &[locate::Step], message: String| {
+    let bad = |steps: &[Step], message: String| {
         let l = pos.at(steps);
         error(l.line, l.col, message)
     };

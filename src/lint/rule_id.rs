@@ -1,6 +1,7 @@
 //! [`RuleId`]: which rule a finding breaks, with the level and description of each of the lint's own.
 
 use super::level::Level;
+use crate::rules::Rule;
 use core::{fmt, str::FromStr};
 
 /// The rule a [`Finding`](super::Finding) breaks: one of the lint's own rules, or a docs rule
@@ -63,7 +64,7 @@ pub enum RuleId {
     NotEvaluated,
     /// A docs rule (`data/rules.yaml`, see [`rules`](crate::rules::rules())) that applies to a
     /// requested permission or to a subscription's answer, under the rule's own id.
-    Docs(&'static str),
+    Docs(Rule),
 }
 
 impl RuleId {
@@ -102,7 +103,7 @@ impl RuleId {
             RuleId::DefaultScope => "default-scope",
             RuleId::OtherApi => "other-api",
             RuleId::NotEvaluated => "not-evaluated",
-            RuleId::Docs(id) => id,
+            RuleId::Docs(rule) => rule.id(),
         }
     }
 
@@ -161,8 +162,22 @@ impl fmt::Display for RuleId {
 }
 
 /// A string that is neither one of the lint's rule ids nor a docs rule's id.
+///
+/// ```
+/// use msgraph_scopes::lint::RuleId;
+/// let err = "no-such-rule".parse::<RuleId>().unwrap_err();
+/// assert_eq!(err.id(), "no-such-rule");
+/// assert_eq!(err.to_string(), "unknown rule id `no-such-rule`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownRuleId(pub String);
+pub struct UnknownRuleId(String);
+
+impl UnknownRuleId {
+    /// The id as given.
+    pub fn id(&self) -> &str {
+        &self.0
+    }
+}
 
 impl fmt::Display for UnknownRuleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -184,7 +199,7 @@ impl FromStr for RuleId {
             .or_else(|| {
                 crate::rules::rules()
                     .find(|r| r.id() == s)
-                    .map(|r| RuleId::Docs(r.id()))
+                    .map(RuleId::Docs)
             })
             .ok_or_else(|| UnknownRuleId(String::from(s)))
     }
@@ -262,7 +277,7 @@ mod tests {
     fn docs_rules_parse_under_their_own_ids() {
         for rule in crate::rules::rules() {
             let parsed = rule.id().parse::<RuleId>();
-            assert_eq!(parsed, Ok(RuleId::Docs(rule.id())), "{}", rule.id());
+            assert_eq!(parsed, Ok(RuleId::Docs(rule)), "{}", rule.id());
             assert_eq!(parsed.map(RuleId::as_str), Ok(rule.id()));
         }
         assert_eq!(

@@ -229,7 +229,7 @@ pub(super) fn resolve_scope(
         out.push(scope_finding(
             input,
             i,
-            RuleId::Docs(rule.id()),
+            RuleId::Docs(rule),
             Level::of(rule.severity()),
             format!("{name}: {}", rule.message()),
         ));
