@@ -47,6 +47,7 @@
 //! | `std` | yes | [`audit`] and [`lint`]; without it the library is `no_std` and depends on `phf` alone |
 //! | `import` | no | [`import`]: the importers that produce `data/` from Microsoft's sources, and [`lint::config`], the lint config reader (serde, serde_yaml, serde_json, yaml-rust2) |
 //! | `suggest` | no | [`suggest`]: "did you mean" templates for a resource no row matches, also in the lint's findings (strsim) |
+//! | `schema` | no | [`lint::config::schema`], the lint config's JSON Schema, derived from the types that read the config (adds `import` and schemars) |
 //! | `bench-internals` | no | hidden hooks for the crate's own benches; not an API |
 //!
 //! The lookup core never allocates, with or without `std`. The `msgraph-scopes` command is the

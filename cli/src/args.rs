@@ -58,12 +58,17 @@ pub enum Command {
     /// CONFIG (default msgraph-scopes.yaml; `-` reads stdin) gives `api`, `mode`, `scopes`
     /// (names, GUIDs or https://graph.microsoft.com/NAME) and `subscriptions` (each a
     /// `resource`, optional `operations`, default the whole lifecycle, and `change_type`).
-    /// Scopes can also come from an Entra app manifest, an access token or the command line.
+    /// Scopes can also come from declarations (--manifest: Entra and Teams Toolkit manifests,
+    /// Teams app manifests, Terraform, Bicep), an access token or the command line.
     ///
     /// Exit status: 0 without errors, 1 with errors (or warnings, with --deny warnings),
     /// 2 when the input cannot be used.
     #[command(after_help = LINT_EXAMPLES)]
     Lint(LintArgs),
+    /// The JSON Schema of the lint config, for editors that validate and complete
+    /// msgraph-scopes.yaml.
+    #[command(after_help = SCHEMA_EXAMPLES)]
+    Schema,
     /// The whole permission matrix as data: Markdown like the docs' tables, CSV, JSON or YAML.
     #[command(after_help = MATRIX_EXAMPLES)]
     Matrix(MatrixArgs),
@@ -168,8 +173,14 @@ const LINT_EXAMPLES: &str = "Examples:
   msgraph-scopes lint
   msgraph-scopes lint app/msgraph-scopes.yaml --format sarif > scopes.sarif
   msgraph-scopes lint --manifest app-manifest.json --format github
+  msgraph-scopes lint --manifest infra/aad.manifest.json --manifest appPackage/manifest.json
+  msgraph-scopes lint --manifest infra/app.tf --manifest infra/graph.bicep
   msgraph-scopes lint --token \"$ACCESS_TOKEN\" --deny warnings
   msgraph-scopes lint - --scopes Mail.Read,User.Read.All < config.yaml";
+
+const SCHEMA_EXAMPLES: &str = "Examples:
+  msgraph-scopes schema > msgraph-scopes.schema.json
+  (then start msgraph-scopes.yaml with: # yaml-language-server: $schema=msgraph-scopes.schema.json)";
 
 const MATRIX_EXAMPLES: &str = "Examples:
   msgraph-scopes matrix --op reauthorize
@@ -182,10 +193,12 @@ pub struct LintArgs {
     /// The lint config [default: msgraph-scopes.yaml]; `-` reads it from stdin.
     #[arg(value_name = "CONFIG")]
     pub config: Option<PathBuf>,
-    /// An Entra ID application manifest or Microsoft Graph application JSON: its
-    /// requiredResourceAccess (Scope = delegated, Role = application) adds requested scopes.
+    /// A file that declares what the app requests, read by its content (repeatable; all are
+    /// linted together): an Entra ID application manifest or Microsoft Graph application JSON,
+    /// a Teams Toolkit aad.manifest.json, a Teams app manifest (resource-specific consent),
+    /// Terraform (azuread provider) or Bicep (Microsoft Graph extension).
     #[arg(long, value_name = "FILE")]
-    pub manifest: Option<PathBuf>,
+    pub manifest: Vec<PathBuf>,
     /// An access token (JWT; `-` reads it from stdin): its `scp` and `roles` claims add
     /// requested scopes. It is decoded, not verified.
     #[arg(long, value_name = "JWT")]

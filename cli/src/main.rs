@@ -60,6 +60,7 @@ fn main() -> ExitCode {
         Command::Lookup(args) => lookup::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::Schema => Report::success(msgraph_scopes::lint::config::schema()),
         Command::Matrix(args) => matrix::run(&args),
         Command::Permission(args) => permission::run(&args),
         Command::ImportDocs(args) => import::docs(&args),

@@ -9,8 +9,30 @@ use super::level::Level;
 use super::rule_id::RuleId;
 use crate::lookup::{lookup, Answer, LookupError};
 use crate::second_source::AlsoAccepted;
-use crate::table::Permissions;
+use crate::table::{Permission, Permissions};
 use crate::Operation;
+
+/// A requested permission that grants something under the app's mode.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Grant {
+    /// Its catalog name.
+    pub(super) name: &'static str,
+    /// Granted by resource-specific consent: it satisfies only the cells that mark it RSC.
+    pub(super) rsc: bool,
+}
+
+impl Grant {
+    /// Whether it is `p`, or (`broader`) a broader form of it; an RSC grant only where the cell
+    /// marks `p` RSC.
+    fn serves(self, p: Permission, broader: bool) -> bool {
+        let named = if broader {
+            implies(self.name, p.name())
+        } else {
+            self.name.eq_ignore_ascii_case(p.name())
+        };
+        named && (!self.rsc || p.is_rsc())
+    }
+}
 
 /// One subscription finding before it is placed, with the operations it concerns.
 struct Pending {
@@ -55,7 +77,7 @@ pub(super) fn check_subscription(
     input: &Input,
     index: usize,
     sub: &Subscription,
-    usable: &[&str],
+    usable: &[Grant],
     needed: &mut Vec<&'static str>,
     out: &mut Vec<Finding>,
 ) {
@@ -197,17 +219,20 @@ pub(super) fn check_subscription(
 
 /// A permission a second source accepts that a requested scope is, when no requested scope
 /// satisfies the table's cell itself (or a broader form of it).
-fn second_source(answer: &Answer<'_>, usable: &[&str]) -> Option<AlsoAccepted> {
+fn second_source(answer: &Answer<'_>, usable: &[Grant]) -> Option<AlsoAccepted> {
     let cell = answer.permissions();
     let covered = usable
         .iter()
-        .any(|u| cell.iter().any(|p| implies(u, p.name())));
+        .any(|u| cell.iter().any(|p| u.serves(p, true)));
     if covered {
         return None;
     }
-    answer
-        .also_accepted()
-        .find(|a| usable.iter().any(|u| u.eq_ignore_ascii_case(a.name())))
+    // A resource-specific-consent grant serves only what the second source marks RSC.
+    answer.also_accepted().find(|a| {
+        usable
+            .iter()
+            .any(|u| u.name.eq_ignore_ascii_case(a.name()) && (!u.rsc || a.is_rsc()))
+    })
 }
 
 /// Why a resource matches no row: the reason the docs give for a refused form, the tables that
@@ -294,10 +319,10 @@ fn ops_len(sub: &Subscription) -> usize {
 }
 
 /// Whether a requested scope satisfies the cell, and whether a less privileged one would.
-fn satisfy(c: &mut Collected, cell: Permissions, usable: &[&str], op: Operation) {
+fn satisfy(c: &mut Collected, cell: Permissions, usable: &[Grant], op: Operation) {
     let best = cell
         .iter()
-        .position(|p| usable.iter().any(|u| u.eq_ignore_ascii_case(p.name())));
+        .position(|p| usable.iter().any(|u| u.serves(p, false)));
     let least = cell.least();
     // Resource-specific consent is granted per team or chat, a different model: suggest it only
     // to an app that already uses it.
@@ -307,8 +332,8 @@ fn satisfy(c: &mut Collected, cell: Permissions, usable: &[&str], op: Operation)
     let broader = || {
         usable.iter().find_map(|u| {
             cell.iter()
-                .find(|p| implies(u, p.name()))
-                .map(|p| (*u, p.name()))
+                .find(|p| u.serves(*p, true))
+                .map(|p| (u.name, p.name()))
         })
     };
     match best {

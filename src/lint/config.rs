@@ -21,28 +21,99 @@ use serde::Deserialize;
 // The YAML position index build.rs uses for data/ problems.
 use crate::yaml_positions::{path, Positions, Step};
 
-/// The file as written.
+/// The file as written. With the `schema` feature its JSON Schema is derived from these types
+/// (the doc comments of the fields are the schema's descriptions), so the schema and the reader
+/// cannot drift apart.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        rename = "MsgraphScopesLintConfig",
+        title = "msgraph-scopes lint config",
+        description = "What an app subscribes to (Microsoft Graph change notifications) and which permissions it requests; read by `msgraph-scopes lint`.",
+        extend("required" = ["subscriptions"])
+    )
+)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// The Microsoft Graph API version the app calls: `v1.0` (the default) or `beta`.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("examples" = ["v1.0", "beta"])))]
     api: Option<String>,
+    /// The auth mode the app uses: `delegated-work` (work or school account), `delegated-personal`
+    /// (personal Microsoft account) or `application` (app-only). Required here or as `--mode`.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("examples" = ["delegated-work", "delegated-personal", "application"]))
+    )]
     mode: Option<String>,
+    /// The permissions the app requests: names (`Mail.Read`), GUIDs, or
+    /// `https://graph.microsoft.com/NAME`. More can come from `--manifest`, `--token` and
+    /// `--scopes`.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("examples" = [["ChannelMessage.Read.All", "Mail.Read"]]))
+    )]
     scopes: Vec<String>,
+    /// The change-notification subscriptions the app makes (at least one).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("minItems" = 1)))]
     subscriptions: Vec<Entry>,
 }
 
+/// One subscription.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Subscription"))]
 #[serde(deny_unknown_fields)]
 struct Entry {
+    /// The subscription's `resource` string, as the app sends it (`/users/{id}/messages`,
+    /// `/teams/{id}/channels/{id}/messages`, a full URL, OData keys, a query string).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("examples" = ["/teams/{id}/channels/{id}/messages", "/users/{id}/messages"]))
+    )]
     resource: String,
+    /// The operations the app performs on it: `create`, `get`, `update`, `delete`,
+    /// `reauthorize`, `list`, `get-vapid-public-key`. Default: its whole lifecycle (create,
+    /// update, reauthorize, delete).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("examples" = [["create", "update", "reauthorize", "delete"]]))
+    )]
     operations: Vec<String>,
+    /// The change types it asks for, comma-separated (`created,updated,deleted`); checked
+    /// where the docs restrict them.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("examples" = ["created,updated", "updated,deleted"]))
+    )]
     change_type: Option<String>,
+}
+
+/// The JSON Schema (draft-07) of the lint config, pretty-printed: editors that read it
+/// (through a `# yaml-language-server: $schema=...` line, or a schema setting) validate and
+/// complete `msgraph-scopes.yaml`. Unknown fields are refused, as [`parse`] refuses them.
+///
+/// ```
+/// let schema: serde_json::Value = serde_json::from_str(&msgraph_scopes::lint::config::schema()).unwrap();
+/// assert_eq!(schema["additionalProperties"], false);
+/// assert!(schema["properties"]["subscriptions"].is_object());
+/// ```
+#[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
+pub fn schema() -> String {
+    let schema = schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<File>();
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// A config read and checked.

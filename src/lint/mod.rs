@@ -46,8 +46,9 @@ pub use input::{Input, RequestedScope, ScopeOrigin, Subscription};
 pub use level::Level;
 pub use rule_id::{RuleId, UnknownRuleId};
 
-use check::check_subscription;
-use scopes::{resolve_scope, scope_finding, Resolved};
+use check::{check_subscription, Grant};
+use scopes::{other_api, resolve_scope, scope_finding, Resolved};
+use std::collections::BTreeMap;
 
 /// Lints what `input` requests against what it subscribes to.
 pub fn lint(input: &Input) -> Vec<Finding> {
@@ -58,11 +59,12 @@ pub fn lint(input: &Input) -> Vec<Finding> {
         .enumerate()
         .map(|(i, s)| resolve_scope(input, i, s, &mut out))
         .collect();
+    other_apis(input, &mut out);
     // Names that grant something under the app's mode.
-    let usable: Vec<&str> = resolved
+    let usable: Vec<Grant> = resolved
         .iter()
         .filter(|r| r.usable)
-        .filter_map(|r| r.name)
+        .filter_map(|r| r.name.map(|name| Grant { name, rsc: r.rsc }))
         .collect();
     let mut needed: Vec<&'static str> = Vec::new();
     for (index, sub) in input.subscriptions.iter().enumerate() {
@@ -90,3 +92,41 @@ pub fn lint(input: &Input) -> Vec<Finding> {
     });
     out
 }
+
+/// One `other-api` finding per resource app other than Microsoft Graph (and the retired Azure AD
+/// Graph), at the first scope requested from it.
+fn other_apis(input: &Input, out: &mut Vec<Finding>) {
+    // Lower-case app -> (first scope, how many).
+    let mut apps: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (i, scope) in input.scopes.iter().enumerate() {
+        if let Some(app) = other_api(scope) {
+            apps.entry(app.to_ascii_lowercase())
+                .and_modify(|(_, n)| *n += 1)
+                .or_insert((i, 1));
+        }
+    }
+    let mut firsts: Vec<(usize, usize)> = apps.into_values().collect();
+    firsts.sort_unstable();
+    for (first, count) in firsts {
+        let app = input
+            .scopes
+            .get(first)
+            .and_then(other_api)
+            .unwrap_or_default();
+        let what = if count == 1 {
+            String::from("the permission requested from it is")
+        } else {
+            format!("the {count} permissions requested from it are")
+        };
+        out.push(scope_finding(
+            input,
+            first,
+            RuleId::OtherApi,
+            Level::Info,
+            format!("resource app {app} is not Microsoft Graph: {what} not linted"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests;

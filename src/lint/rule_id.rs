@@ -34,8 +34,9 @@ pub enum RuleId {
     /// `unknown-permission` (error): a requested name or GUID is not a Microsoft Graph
     /// permission.
     UnknownPermission,
-    /// `not-graph-permission` (error): a requested GUID, or a scope requested from another
-    /// resource app, belongs to another API, such as the retired Azure AD Graph.
+    /// `not-graph-permission` (error): a requested GUID belongs to another API, such as the
+    /// retired Azure AD Graph, or a permission is requested from the retired Azure AD Graph
+    /// (other resource apps are [`RuleId::OtherApi`]).
     NotGraphPermission,
     /// `scheme-mismatch` (error): a requested permission is not of the kind its source says (a
     /// delegated scope listed as an app role, or the reverse).
@@ -59,6 +60,15 @@ pub enum RuleId {
     /// because a second source (a Teams change-notification page, the Outlook overview) accepts
     /// it; the operation table's cell does not list it. The finding names both.
     AcceptedBySecondSource,
+    /// `other-api` (info): permissions requested from a resource app other than Microsoft Graph
+    /// (and other than the retired Azure AD Graph, which is `not-graph-permission`) are not
+    /// linted; reported once per app.
+    OtherApi,
+    /// `not-evaluated` (info): a declaration holds a value that is not a literal (a parameter,
+    /// a variable, a function call, a placeholder), so the permission it stands for is not
+    /// known and not linted. The lint never guesses it. Reported by the readers of
+    /// declarations (the command line's `--manifest`), not by [`lint`](super::lint()).
+    NotEvaluated,
     /// A docs rule (`data/rules.yaml`, see [`rules`](crate::rules::rules())) that applies to a
     /// requested permission or to a subscription's answer, under the rule's own id.
     Docs(Rule),
@@ -66,7 +76,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// The lint's own rules, each with a [level](RuleId::level) and a [description](RuleId::description) (docs rules are not listed).
-    pub const ALL: [RuleId; 14] = [
+    pub const ALL: [RuleId; 16] = [
         RuleId::MissingScope,
         RuleId::UnknownResource,
         RuleId::InvalidResource,
@@ -79,6 +89,8 @@ impl RuleId {
         RuleId::OverPrivileged,
         RuleId::UnusedScope,
         RuleId::DefaultScope,
+        RuleId::OtherApi,
+        RuleId::NotEvaluated,
         RuleId::RetiredName,
         RuleId::AcceptedBySecondSource,
     ];
@@ -100,6 +112,8 @@ impl RuleId {
             RuleId::DefaultScope => "default-scope",
             RuleId::RetiredName => "retired-name",
             RuleId::AcceptedBySecondSource => "accepted-by-second-source",
+            RuleId::OtherApi => "other-api",
+            RuleId::NotEvaluated => "not-evaluated",
             RuleId::Docs(rule) => rule.id(),
         }
     }
@@ -116,9 +130,11 @@ impl RuleId {
             | RuleId::NotGraphPermission
             | RuleId::SchemeMismatch => Level::Error,
             RuleId::WrongMode | RuleId::OverPrivileged | RuleId::RetiredName => Level::Warning,
-            RuleId::UnusedScope | RuleId::DefaultScope | RuleId::AcceptedBySecondSource => {
-                Level::Info
-            }
+            RuleId::UnusedScope
+            | RuleId::DefaultScope
+            | RuleId::OtherApi
+            | RuleId::NotEvaluated
+            | RuleId::AcceptedBySecondSource => Level::Info,
             RuleId::Docs(_) => return None,
         })
     }
@@ -133,7 +149,7 @@ impl RuleId {
             RuleId::ModeNotSupported => "The docs say the auth mode is not supported for the resource.",
             RuleId::ChangeTypeUnsupported => "The docs say the resource does not support a requested change type.",
             RuleId::UnknownPermission => "A requested name or GUID is not a Microsoft Graph permission.",
-            RuleId::NotGraphPermission => "A requested GUID belongs to another API, such as the retired Azure AD Graph.",
+            RuleId::NotGraphPermission => "A requested GUID belongs to another API, such as the retired Azure AD Graph, or a permission is requested from the retired Azure AD Graph.",
             RuleId::SchemeMismatch => "A requested permission is not of the kind its source says (a delegated scope listed as an app role, or the reverse).",
             RuleId::WrongMode => "A requested permission has no form for the app's auth mode, so it grants nothing there.",
             RuleId::OverPrivileged => "A requested scope satisfies a subscription, but a less privileged one in the same cell would.",
@@ -141,6 +157,8 @@ impl RuleId {
             RuleId::DefaultScope => "`.default` requests whatever the app registration holds; list the permissions to lint them.",
             RuleId::RetiredName => "A resource holds, where an id goes, a name Graph retired or renamed.",
             RuleId::AcceptedBySecondSource => "A requested scope satisfies a subscription only because a second docs source accepts it; the operation table does not list it.",
+            RuleId::OtherApi => "Permissions requested from a resource app other than Microsoft Graph are not linted (reported once per app).",
+            RuleId::NotEvaluated => "A declaration holds a value that is not a literal (a parameter, variable, function call or placeholder); the permission it stands for is not linted.",
             RuleId::Docs(_) => return None,
         })
     }
@@ -218,7 +236,7 @@ mod tests {
     use super::*;
 
     /// The ids users see, written out: they must not change.
-    const EXPECTED: [&str; 14] = [
+    const EXPECTED: [&str; 16] = [
         "missing-scope",
         "unknown-resource",
         "invalid-resource",
@@ -231,6 +249,8 @@ mod tests {
         "over-privileged",
         "unused-scope",
         "default-scope",
+        "other-api",
+        "not-evaluated",
         "retired-name",
         "accepted-by-second-source",
     ];

@@ -15,6 +15,21 @@ pub struct Context<'a> {
     pub input: &'a Input,
     /// The token's audience, when a token was read (it is decoded, not verified).
     pub token_audience: Option<Option<String>>,
+    /// The declarations `--manifest` read.
+    pub declarations: &'a [Declared],
+}
+
+/// A file `--manifest` read: what as, and what it gave.
+#[derive(Debug, Serialize)]
+pub struct Declared {
+    /// The file as named.
+    pub file: String,
+    /// The format it was read as.
+    pub format: &'static str,
+    /// How many permissions it requests.
+    pub scopes: usize,
+    /// How many values it holds that were not evaluated.
+    pub not_evaluated: usize,
 }
 
 /// Counts by level: (errors, warnings, infos).
@@ -55,6 +70,30 @@ pub fn as_text(findings: &[Finding], ctx: &Context<'_>) -> String {
             "note: the token was decoded, not verified (audience: {aud})"
         );
     }
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    for d in ctx.declarations {
+        let _ = write!(
+            out,
+            "note: read {} as {}: {}",
+            d.file,
+            d.format,
+            plural(d.scopes, "permission", "permissions")
+        );
+        if d.not_evaluated > 0 {
+            let _ = write!(
+                out,
+                ", {} not evaluated",
+                plural(d.not_evaluated, "value", "values")
+            );
+        }
+        out.push('\n');
+    }
     for f in findings {
         let s = style(f.level);
         let _ = writeln!(
@@ -94,6 +133,8 @@ struct Json<'a> {
     mode: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     token: Option<TokenJson>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    declarations: &'a [Declared],
     findings: Vec<FindingJson<'a>>,
     summary: Summary,
 }
@@ -137,6 +178,7 @@ pub fn as_json(findings: &[Finding], ctx: &Context<'_>) -> String {
             verified: false,
             audience,
         }),
+        declarations: ctx.declarations,
         findings: findings
             .iter()
             .map(|f| FindingJson {
