@@ -386,3 +386,71 @@ fn the_audit_lists_second_source_differences_with_both_sides() {
         m.starts_with("beta application") && m.contains("the table lacks TeamSettings.Read.Group")
     }));
 }
+
+/// The Teams sample `graph-change-notification-team-channel` (OfficeDev/Microsoft-Teams-Samples)
+/// subscribes on beta to `/teams/{teamId}` and `/teams/{teamId}/channels` with the RSC grants
+/// `TeamSettings.Read.Group` and `ChannelSettings.Read.Group` in its Teams app manifest: the
+/// team-and-channel page accepts them, so the lint passes with info findings, not
+/// `missing-scope`.
+#[test]
+fn the_teams_samples_rsc_grants_pass_with_info_findings() {
+    let dir = scratch("resources-teams-sample");
+    let manifest = dir.join("manifest.json");
+    std::fs::write(
+        &manifest,
+        r#"{
+  "$schema": "https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.schema.json",
+  "manifestVersion": "1.19",
+  "version": "1.0.0",
+  "id": "6f0d7d9e-3b1a-4c55-9e1f-2a7b8c9d0e11",
+  "name": {"short": "Change Notifications", "full": "Change Notifications"},
+  "webApplicationInfo": {"id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "resource": "https://RscPermission"},
+  "authorization": {"permissions": {"resourceSpecific": [
+    {"type": "Application", "name": "ChannelSettings.Read.Group"},
+    {"type": "Application", "name": "TeamSettings.Read.Group"}
+  ]}}
+}
+"#,
+    )
+    .unwrap();
+    let config = dir.join("msgraph-scopes.yaml");
+    std::fs::write(
+        &config,
+        "api: beta\nmode: application\nsubscriptions:\n  - resource: /teams/{teamId}\n  - resource: /teams/{teamId}/channels\n",
+    )
+    .unwrap();
+    let (config, manifest) = (config.display().to_string(), manifest.display().to_string());
+    let r = run(&["lint", &config, "--manifest", &manifest, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let v = json(&r.stdout);
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert_eq!(
+        rules
+            .iter()
+            .filter(|r| **r == "accepted-by-second-source")
+            .count(),
+        2,
+        "{rules:?}"
+    );
+    assert!(!rules.contains(&"missing-scope"), "{rules:?}");
+    // In v1.0 the page names beta only: the same grants do not satisfy the v1.0 tables.
+    let v1_config = dir.join("v1.yaml");
+    std::fs::write(
+        &v1_config,
+        "api: v1.0\nmode: application\nsubscriptions:\n  - resource: /teams/{teamId}\n",
+    )
+    .unwrap();
+    let v1 = run(&[
+        "lint",
+        &v1_config.display().to_string(),
+        "--manifest",
+        &manifest,
+    ]);
+    assert_eq!(v1.code, 1, "{}", v1.stdout);
+    assert!(v1.stdout.contains("missing-scope"), "{}", v1.stdout);
+}
