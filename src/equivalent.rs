@@ -26,6 +26,26 @@ pub(crate) struct EquivRouteDef {
     pub derived: bool,
 }
 
+/// The route of `routes` that led to `row` under `mode`, as [`Resolved::find`](crate::Resolved)
+/// picks it: the first of the row's resource whose modes include `mode`, else the first of it.
+pub(crate) fn matched(
+    routes: &'static [EquivRouteDef],
+    row: crate::Row,
+    mode: AuthMode,
+) -> Option<Equivalence> {
+    let of_row = |r: &&EquivRouteDef| {
+        crate::data::RESOURCES
+            .get(usize::from(r.resource))
+            .is_some_and(|def| def.id == row.resource_id())
+    };
+    let mut candidates = routes.iter().filter(of_row);
+    let first = candidates.clone().next();
+    candidates
+        .find(|r| r.modes & mode.bit() != 0)
+        .or(first)
+        .map(Equivalence)
+}
+
 /// How an answer's resource string reached its row: through a path form an API reference page
 /// gives for the template ([`Answer::equivalence`](crate::Answer::equivalence)). The row is the
 /// template's; the form is an inference from the docs, not a table cell.

@@ -72,8 +72,37 @@ pub fn lookup_resolved<'a>(
 
 #[inline]
 fn answer(table: Table, resolved: Resolved<'_>, mode: AuthMode) -> Result<Answer<'_>, LookupError> {
-    let (row, template, permissions, equivalence) = resolved
-        .find(table, mode)
+    let Some((row, template, permissions)) = resolved.find(table, mode) else {
+        return through_forms(table, resolved, mode);
+    };
+    match permissions {
+        Some(permissions) => Ok(Answer {
+            row,
+            template,
+            query: resolved.query(),
+            mode,
+            permissions,
+            equivalents: crate::resolve::Forms::NONE,
+        }),
+        None => Err(LookupError::NotSupported {
+            row,
+            template,
+            mode,
+        }),
+    }
+}
+
+/// [`answer`] for a resource no template of the table matches: through the equivalent forms
+/// it matched, if any. Kept out of line, off the path of a resource that matches a template.
+#[cold]
+#[inline(never)]
+fn through_forms(
+    table: Table,
+    resolved: Resolved<'_>,
+    mode: AuthMode,
+) -> Result<Answer<'_>, LookupError> {
+    let (row, template, permissions) = resolved
+        .find_any(table, mode)
         .ok_or(LookupError::UnknownResource)?;
     match permissions {
         Some(permissions) => Ok(Answer {
@@ -82,7 +111,7 @@ fn answer(table: Table, resolved: Resolved<'_>, mode: AuthMode) -> Result<Answer
             query: resolved.query(),
             mode,
             permissions,
-            equivalence,
+            equivalents: resolved.equivalents(),
         }),
         None => Err(LookupError::NotSupported {
             row,
@@ -100,7 +129,9 @@ pub struct Answer<'a> {
     query: Option<&'a str>,
     mode: AuthMode,
     permissions: Permissions,
-    equivalence: Option<crate::Equivalence>,
+    /// The equivalent forms the resource matched (empty when it matched a template); read only
+    /// by [`Answer::equivalence`], off the lookup's path.
+    equivalents: crate::resolve::Forms,
 }
 
 impl<'a> Answer<'a> {
@@ -119,7 +150,7 @@ impl<'a> Answer<'a> {
     /// # Ok::<(), msgraph_scopes::LookupError>(())
     /// ```
     pub fn equivalence(&self) -> Option<crate::Equivalence> {
-        self.equivalence
+        crate::equivalent::matched(self.equivalents.routes(), self.row, self.mode)
     }
 
     /// The table row the resource belongs to.

@@ -46,11 +46,9 @@ pub fn resolve(resource: &str) -> Result<Resolved<'_>, PathError> {
         .unwrap_or(&[]);
     // Equivalent forms only where no table template matches: a template always wins.
     let equivalents = if routes.is_empty() {
-        data::equivalents_trie::TRIE
-            .walk_path(split.path, &pieces)
-            .unwrap_or(&[])
+        equivalents(split.path, &pieces)
     } else {
-        &[]
+        Forms::NONE
     };
     let version = split.version.map(|v| match v {
         path::Version::V1 => ApiVersion::V1,
@@ -64,12 +62,51 @@ pub fn resolve(resource: &str) -> Result<Resolved<'_>, PathError> {
     })
 }
 
+/// The equivalent and refused forms `path` matches: off the path of a resource that matches a
+/// template, so kept out of line.
+#[cold]
+#[inline(never)]
+fn equivalents(path: &str, pieces: &Pieces) -> Forms {
+    let trie = data::equivalents_trie::TRIE;
+    let Some(found) = trie.walk_path(path, pieces) else {
+        return Forms::NONE;
+    };
+    // Where the routes are in the trie's: a byte offset over the route size (no `unsafe`).
+    let size = core::mem::size_of::<EquivRouteDef>().max(1);
+    let offset = (found.as_ptr() as usize).wrapping_sub(trie.routes.as_ptr() as usize) / size;
+    match (u16::try_from(offset), u16::try_from(found.len())) {
+        (Ok(start), Ok(len)) => Forms { start, len },
+        _ => Forms::NONE,
+    }
+}
+
+/// The equivalent and refused forms a resource matched, as a range of the equivalents trie's
+/// routes: four bytes, so that [`Resolved`] stays as small as the lookup needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Forms {
+    start: u16,
+    len: u16,
+}
+
+impl Forms {
+    pub(crate) const NONE: Forms = Forms { start: 0, len: 0 };
+
+    /// The routes.
+    pub(crate) fn routes(self) -> &'static [EquivRouteDef] {
+        let start = usize::from(self.start);
+        data::equivalents_trie::TRIE
+            .routes
+            .get(start..start + usize::from(self.len))
+            .unwrap_or(&[])
+    }
+}
+
 /// A resource string matched against the templates: which resources it may be.
 #[derive(Debug, Clone, Copy)]
 pub struct Resolved<'a> {
     routes: &'static [RouteDef],
     /// The equivalent or refused forms matched, when no template did.
-    equivalents: &'static [EquivRouteDef],
+    equivalents: Forms,
     query: Option<&'a str>,
     version: Option<ApiVersion>,
 }
@@ -78,7 +115,7 @@ impl<'a> Resolved<'a> {
     /// Whether any template matched at all (in any table), directly or through an equivalent
     /// form ([`Resolved::equivalence`]).
     pub fn is_match(&self) -> bool {
-        !self.routes.is_empty() || self.equivalents.iter().any(|r| r.resource != NONE)
+        !self.routes.is_empty() || self.equivalents.routes().iter().any(|r| r.resource != NONE)
     }
 
     /// The equivalent form this resource matched for the row of `table` under `mode`, when it
@@ -97,7 +134,15 @@ impl<'a> Resolved<'a> {
     /// # Ok::<(), msgraph_scopes::PathError>(())
     /// ```
     pub fn equivalence(&self, table: Table, mode: AuthMode) -> Option<Equivalence> {
-        self.find(table, mode).and_then(|found| found.3)
+        if !self.routes.is_empty() {
+            return None;
+        }
+        self.find_equivalent(table, mode).and_then(|found| found.3)
+    }
+
+    /// The equivalent and refused forms matched (empty when a template matched).
+    pub(crate) fn equivalents(&self) -> Forms {
+        self.equivalents
     }
 
     /// The table nearest to (`api`, `operation`) that has a row for this resource when that
@@ -114,7 +159,7 @@ impl<'a> Resolved<'a> {
     /// # Ok::<(), msgraph_scopes::PathError>(())
     /// ```
     pub fn elsewhere(&self, api: ApiVersion, operation: crate::Operation) -> Option<Table> {
-        let has = |t: Table| AuthMode::ALL.iter().any(|&m| self.find(t, m).is_some());
+        let has = |t: Table| AuthMode::ALL.iter().any(|&m| self.find_any(t, m).is_some());
         if has(crate::table(api, operation)) {
             return None;
         }
@@ -144,6 +189,7 @@ impl<'a> Resolved<'a> {
     /// ```
     pub fn refusal(&self, mode: AuthMode) -> Option<Refusal> {
         self.equivalents
+            .routes()
             .iter()
             .find(|r| r.resource == NONE && r.modes & mode.bit() != 0)
             .map(Refusal)
@@ -164,8 +210,8 @@ impl<'a> Resolved<'a> {
     /// When one path means different rows by account kind (`/me/drive/root` is a personal
     /// OneDrive under delegated-personal, OneDrive for Business otherwise), the mode decides.
     pub fn row_in(&self, table: Table, mode: AuthMode) -> Option<RowMatch> {
-        self.find(table, mode)
-            .map(|(row, template, _, _)| RowMatch { row, template })
+        self.find_any(table, mode)
+            .map(|(row, template, _)| RowMatch { row, template })
     }
 
     /// [`Resolved::row_in`], with the permissions of `mode` (`None` when not supported).
@@ -174,10 +220,7 @@ impl<'a> Resolved<'a> {
         &self,
         table: Table,
         mode: AuthMode,
-    ) -> Option<(Row, &'static str, Option<Permissions>, Option<Equivalence>)> {
-        if self.routes.is_empty() {
-            return self.find_equivalent(table, mode);
-        }
+    ) -> Option<(Row, &'static str, Option<Permissions>)> {
         let mut first = None;
         for route in self.routes {
             let Some((row, index)) = table.row_of_resource(route.resource) else {
@@ -185,16 +228,33 @@ impl<'a> Resolved<'a> {
             };
             let cell = index.cells.get(mode.index()).copied().unwrap_or(NONE);
             if route.modes & mode.bit() != 0 {
-                return Some((row, route.template, table::cell(cell), None));
+                return Some((row, route.template, table::cell(cell)));
             }
             first = first.or(Some((row, route.template, cell)));
         }
-        first.map(|(row, template, cell)| (row, template, table::cell(cell), None))
+        first.map(|(row, template, cell)| (row, template, table::cell(cell)))
+    }
+
+    /// [`Resolved::find`], then, when no template matched, the equivalent forms.
+    #[inline]
+    pub(crate) fn find_any(
+        &self,
+        table: Table,
+        mode: AuthMode,
+    ) -> Option<(Row, &'static str, Option<Permissions>)> {
+        match self.find(table, mode) {
+            Some(found) => Some(found),
+            None if self.equivalents.len != 0 => self
+                .find_equivalent(table, mode)
+                .map(|(row, template, cell, _)| (row, template, cell)),
+            None => None,
+        }
     }
 
     /// [`Resolved::find`] through the equivalent forms matched: none when the form is refused
     /// under `mode`.
     #[cold]
+    #[inline(never)]
     fn find_equivalent(
         &self,
         table: Table,
@@ -204,7 +264,7 @@ impl<'a> Resolved<'a> {
             return None;
         }
         let mut first = None;
-        for route in self.equivalents {
+        for route in self.equivalents.routes() {
             let Some((row, index)) = table.row_of_resource(route.resource) else {
                 continue;
             };
