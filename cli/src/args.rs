@@ -84,6 +84,13 @@ pub enum Command {
     /// permissions-descriptions.json. The file is written only if its bytes change.
     #[command(after_help = IMPORT_CATALOG_EXAMPLES)]
     ImportCatalog(ImportCatalogArgs),
+    /// Maintainer: import the permissions of every Graph request (permissions.json's path
+    /// sets) into data/requests, one file per first path segment.
+    ///
+    /// DIR holds SOURCE.md and permissions.json. Files are written only if their bytes change;
+    /// files of areas the import no longer has are removed. The report (totals, repaired and
+    /// merged upstream spellings, templates not compiled) goes to stdout.
+    ImportRequests(ImportRequestsArgs),
     /// Print a shell completion script.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -300,6 +307,17 @@ pub struct ImportCatalogArgs {
     pub dir: PathBuf,
     /// The catalog file to write.
     #[arg(long, value_name = "FILE", default_value = "data/catalog.yaml")]
+    pub out: PathBuf,
+}
+
+/// `import-requests`.
+#[derive(Debug, Args)]
+pub struct ImportRequestsArgs {
+    /// The devx catalog folder (upstream/devx).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The folder to write, one AREA.yaml per first path segment.
+    #[arg(long, value_name = "DIR", default_value = "data/requests")]
     pub out: PathBuf,
 }
 

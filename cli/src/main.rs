@@ -64,6 +64,7 @@ fn main() -> ExitCode {
         Command::Permission(args) => permission::run(&args),
         Command::ImportDocs(args) => import::docs(&args),
         Command::ImportCatalog(args) => import::catalog(&args),
+        Command::ImportRequests(args) => import::requests(&args),
         Command::Completions(args) => completions(&args),
     };
     report.emit()
