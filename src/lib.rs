@@ -32,6 +32,9 @@
 //!   delete together.
 //! * [`lint`] (feature `std`) checks what an app requests against what it subscribes to;
 //!   [`audit`] lists the docs' own inconsistencies.
+//! * [`request`] answers the same question for any Microsoft Graph request (method, URL, auth
+//!   mode), from Microsoft's permission catalog's path sets; [`resolve_request`] finds the
+//!   template once for several modes.
 //! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
 //!
 //! # Features
@@ -101,6 +104,10 @@ pub use method::Method;
 pub use operation::Operation;
 pub use parse_error::ParseError;
 pub use path::PathError;
+pub use request::{
+    request, request_templates, resolve_request, RequestAnswer, RequestError, RequestMatch,
+    RequestPermission, RequestPermissions,
+};
 pub use resolve::{resolve, Resolved, RowMatch};
 pub use table::{
     table, tables, DataLocation, Erratum, Permission, Permissions, Row, Source, Table, Template,

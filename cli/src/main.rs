@@ -19,6 +19,7 @@ mod lookup;
 mod matrix;
 mod output;
 mod permission;
+mod request;
 mod suggest;
 mod text;
 
@@ -62,6 +63,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => lint::run(&args),
         Command::Matrix(args) => matrix::run(&args),
         Command::Permission(args) => permission::run(&args),
+        Command::Request(args) => request::run(&args),
         Command::ImportDocs(args) => import::docs(&args),
         Command::ImportCatalog(args) => import::catalog(&args),
         Command::ImportRequests(args) => import::requests(&args),

@@ -89,16 +89,6 @@ impl MethodCells {
             self.application.as_deref(),
         ]
     }
-
-    /// The cell of a mode index, to fill in.
-    pub fn by_mode_mut(&mut self, mode: usize) -> Option<&mut Option<String>> {
-        match mode {
-            0 => Some(&mut self.delegated_work),
-            1 => Some(&mut self.delegated_personal),
-            2 => Some(&mut self.application),
-            _ => None,
-        }
-    }
 }
 
 /// A cell where upstream did not mark exactly one permission least privileged.

@@ -117,7 +117,10 @@ pub struct RequestSplit<'a> {
 ///
 /// What the path scanner reports for the parts ([`PathError`]), and
 /// [`PathError::EmptySegment`] for an empty item path (`root:/:`).
-pub fn split_request<'a>(url: &'a str, out: &mut Segments<'a>) -> Result<RequestSplit<'a>, PathError> {
+pub fn split_request<'a>(
+    url: &'a str,
+    out: &mut Segments<'a>,
+) -> Result<RequestSplit<'a>, PathError> {
     let url = url.trim_ascii();
     let Some(colon) = item_path_start(url) else {
         let mut pieces = Pieces::new();

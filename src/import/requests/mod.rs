@@ -277,9 +277,12 @@ fn write_template(gathered: Gathered, several: &mut usize, none: &mut usize) -> 
     for ((method, mode), candidates) in gathered.cells {
         let ordered = order(candidates.into_values().collect());
         let cells = methods.entry(method.as_str().to_owned()).or_default();
-        if let Some(cell) = cells.by_mode_mut(mode) {
-            *cell = Some(ordered.names.join(" "));
-        }
+        let cell = match mode {
+            0 => &mut cells.delegated_work,
+            1 => &mut cells.delegated_personal,
+            _ => &mut cells.application,
+        };
+        *cell = Some(ordered.names.join(" "));
         if let Some((marked, decided_by)) = ordered.choice {
             if marked.is_empty() {
                 *none += 1;
