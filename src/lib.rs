@@ -105,8 +105,8 @@ pub use operation::Operation;
 pub use parse_error::ParseError;
 pub use path::PathError;
 pub use request::{
-    request, request_templates, resolve_request, RequestAnswer, RequestError, RequestMatch,
-    RequestPermission, RequestPermissions,
+    request, request_choices, request_templates, resolve_request, RequestAnswer, RequestChoice,
+    RequestError, RequestMatch, RequestPermission, RequestPermissions,
 };
 pub use resolve::{resolve, Resolved, RowMatch};
 pub use table::{

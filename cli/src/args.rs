@@ -183,7 +183,8 @@ const PERMISSION_EXAMPLES: &str = "Examples:
 
 const AUDIT_EXAMPLES: &str = "Examples:
   msgraph-scopes audit
-  msgraph-scopes audit --format markdown > docs-issue.md";
+  msgraph-scopes audit --format markdown > docs-issue.md
+  msgraph-scopes audit --requests --format json";
 
 const IMPORT_DOCS_EXAMPLES: &str = "Examples:
   msgraph-scopes import-docs ../shared/upstream/graph-docs/latest/*/*.md --out data/tables
@@ -291,6 +292,10 @@ pub enum MatrixFormat {
 /// `audit`.
 #[derive(Debug, Args)]
 pub struct AuditArgs {
+    /// List instead the request cells where Microsoft's catalog marks several permissions
+    /// least privileged, or none, and what decided the least one.
+    #[arg(long)]
+    pub requests: bool,
     /// Output format (markdown is ready to paste into a docs issue).
     #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
     pub format: AuditFormat,

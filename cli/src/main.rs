@@ -11,6 +11,7 @@
 mod answer;
 mod args;
 mod audit;
+mod audit_requests;
 mod import;
 mod input;
 mod json;

@@ -2,8 +2,8 @@
 //! each `METHOD URL` line of stdin, as JSON lines.
 
 use super::args::{Format, RequestArgs};
-use super::json;
 use super::output::{Exit, Report};
+use super::{json, text};
 use msgraph_scopes::{resolve_request, ApiVersion, AuthMode, Method, RequestError, RequestMatch};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -22,22 +22,16 @@ pub fn run(args: &RequestArgs) -> Report {
     };
     if args.method == "-" {
         if args.url.is_some() {
-            return usage(
-                args.format,
-                "with `-`, give no URL: the lines of stdin are `METHOD URL`",
-            );
+            return usage("with `-`, give no URL: the lines of stdin are `METHOD URL`");
         }
         return from_stdin(&modes);
     }
     let Some(url) = &args.url else {
-        return usage(
-            args.format,
-            "give METHOD URL, or `-` to read `METHOD URL` lines from stdin",
-        );
+        return usage("give METHOD URL, or `-` to read `METHOD URL` lines from stdin");
     };
     let method = match args.method.parse::<Method>() {
         Ok(method) => method,
-        Err(err) => return usage(args.format, &err.to_string()),
+        Err(err) => return usage(&err.to_string()),
     };
     let (exit, value) = answer(method, url, &modes);
     match (args.format, value) {
@@ -50,7 +44,7 @@ pub fn run(args: &RequestArgs) -> Report {
                 Some(message),
             )
         }
-        (Format::Text, Ok(out)) => report(exit, text(&out), None),
+        (Format::Text, Ok(out)) => report(exit, as_text(&out), None),
         (Format::Text, Err(err)) => report(exit, String::new(), Some(format!("{err}: {url:?}"))),
     }
 }
@@ -63,12 +57,9 @@ fn report(exit: Exit, stdout: String, error: Option<String>) -> Report {
     }
 }
 
-fn usage(format: Format, message: &str) -> Report {
-    let stdout = match format {
-        Format::Json => json::line(&json::error("usage", message)),
-        Format::Text => String::new(),
-    };
-    Report::failure(Exit::Usage, stdout, message)
+/// A usage error: nothing on stdout (as for every command), the message on stderr.
+fn usage(message: &str) -> Report {
+    Report::failure(Exit::Usage, String::new(), message)
 }
 
 /// `request -`: one JSON object per non-empty, non-`#` line. Exit 2 when a line is unusable,
@@ -236,7 +227,7 @@ impl<'a> RequestJson<'a> {
 
 /// The text form: the template, then per mode the least privileged permission with its level
 /// and admin consent, and the others.
-fn text(out: &RequestJson<'_>) -> String {
+fn as_text(out: &RequestJson<'_>) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -261,16 +252,14 @@ fn text(out: &RequestJson<'_>) -> String {
             format!("{level}, {consent}")
         };
         if let Some(first) = details.first() {
-            let _ = writeln!(
-                s,
-                "{name:<19} {}  (least privileged; {})",
-                first.name,
-                describe(first)
-            );
+            let _ = writeln!(s, "{name:<19} {}  (least privileged)", first.name);
+            let _ = writeln!(s, "{:<19} {}", "", describe(first));
         }
-        let rest: Vec<&str> = details.iter().skip(1).map(|d| d.name).collect();
+        let rest: Vec<String> = details.iter().skip(1).map(|d| d.name.to_owned()).collect();
         if !rest.is_empty() {
-            let _ = writeln!(s, "{:<19} then: {}", "", rest.join(", "));
+            let mut tokens = vec!["then:".to_owned()];
+            tokens.extend(text::list(&rest));
+            text::wrap(&mut s, tokens, &" ".repeat(20), &" ".repeat(26));
         }
     }
     s

@@ -16,6 +16,7 @@
 //! the walk backs up and tries the parameter.
 
 mod answer;
+mod choices;
 pub(crate) mod segments;
 #[cfg(feature = "import")]
 pub(crate) mod shape;
@@ -24,6 +25,7 @@ mod walk;
 pub use answer::{
     RequestAnswer, RequestError, RequestMatch, RequestPermission, RequestPermissions,
 };
+pub use choices::{request_choices, RequestChoice};
 
 use crate::data::{self, RequestRouteDef};
 use crate::{path, ApiVersion, AuthMode, Method};
