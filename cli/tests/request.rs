@@ -202,3 +202,71 @@ fn audit_lists_the_open_choices_of_the_request_data() {
     let md = ok(&["audit", "--requests", "--format", "markdown"]);
     assert!(md.contains("| GET | `/me/messages` | delegated-work | Mail.ReadBasic, Mail.ReadWrite | Mail.ReadBasic | narrower |"));
 }
+
+#[test]
+fn lint_judges_scopes_over_subscriptions_and_requests_together() {
+    let dir = scratch("lint-requests");
+    let config = dir.join("app.yaml");
+    std::fs::write(
+        &config,
+        "mode: delegated-work\n\
+         scopes: [Mail.ReadWrite, Calendars.Read, Files.Read]\n\
+         subscriptions:\n  - resource: /me/messages\n\
+         requests:\n  - GET /me/messages/{id}\n  - GET /me/events?$top=10\n  - POST /me/sendMail\n",
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    let r = run(&["lint", config, "--format", "json"]);
+    assert_eq!(r.code, 1, "a missing scope is an error: {}", r.stdout);
+    let v = json(&r.stdout);
+    let findings = v["findings"].as_array().unwrap();
+    let of = |rule: &str, request: &str| {
+        findings
+            .iter()
+            .find(|f| f["rule"] == rule && f["request"] == request)
+            .unwrap_or_else(|| panic!("no {rule} for {request} in {}", r.stdout))
+    };
+    // Mail.Send grants nothing requested: missing, with the least privileged one to add.
+    let missing = of("missing-scope", "POST /me/sendMail");
+    assert_eq!(missing["suggestion"], "Mail.Send");
+    assert_eq!(missing["line"], 8);
+    // Calendars.Read works for the events, but a less privileged one would too.
+    let over = of("over-privileged", "GET /me/events?$top=10");
+    assert_eq!(over["suggestion"], "Calendars.ReadBasic");
+    // Files.Read is used by nothing declared; Calendars.Read is used by a request, so it is
+    // not called unused.
+    let unused: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["rule"] == "unused-scope")
+        .map(|f| f["scope"].as_str().unwrap())
+        .collect();
+    assert_eq!(unused, ["Files.Read"]);
+    assert!(findings.iter().any(|f| f["message"]
+        .as_str()
+        .unwrap()
+        .contains("no declared subscription or request")));
+
+    let text = run(&["lint", config]).stdout;
+    assert!(text.contains("    request: POST /me/sendMail\n"), "{text}");
+    assert!(
+        text.contains("1 subscriptions, 3 requests, 3 scopes"),
+        "{text}"
+    );
+
+    // A config of requests alone is enough; a malformed request line is a usage error.
+    std::fs::write(
+        dir.join("only.yaml"),
+        "mode: application\nscopes: [User.ReadBasic.All]\nrequests: [GET /users]\n",
+    )
+    .unwrap();
+    assert!(ok(&["lint", dir.join("only.yaml").to_str().unwrap()]).contains("0 errors"));
+    std::fs::write(
+        dir.join("bad.yaml"),
+        "mode: application\nscopes: [User.Read.All]\nrequests:\n  - /users\n",
+    )
+    .unwrap();
+    assert_usage_error(
+        &["lint", dir.join("bad.yaml").to_str().unwrap()],
+        "bad.yaml:4:5: `/users` is not `METHOD URL`",
+    );
+}

@@ -129,6 +129,7 @@ fn prepare(args: &LintArgs) -> Result<Prepared, String> {
             mode,
             scopes,
             subscriptions: config.subscriptions,
+            requests: config.requests,
         },
         token_audience,
     ))
