@@ -32,6 +32,9 @@
 //!   delete together.
 //! * [`lint`] (feature `std`) checks what an app requests against what it subscribes to;
 //!   [`audit`] lists the docs' own inconsistencies.
+//! * [`request`] answers the same question for any Microsoft Graph request (method, URL, auth
+//!   mode), from Microsoft's permission catalog's path sets; [`resolve_request`] finds the
+//!   template once for several modes.
 //! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
 //!
 //! # Features
@@ -71,9 +74,11 @@ mod data;
 mod lifecycle;
 mod lifetime;
 mod lookup;
+mod method;
 mod operation;
 mod parse_error;
 mod path;
+mod request;
 mod resolve;
 mod severity;
 mod table;
@@ -96,9 +101,14 @@ pub use change_type::ChangeType;
 pub use lifecycle::{lifecycle, Lifecycle, Step};
 pub use lifetime::{ChangeTypes, Lifetime};
 pub use lookup::{lookup, lookup_resolved, Answer, LookupError};
+pub use method::Method;
 pub use operation::Operation;
 pub use parse_error::ParseError;
 pub use path::PathError;
+pub use request::{
+    request, request_choices, request_templates, resolve_request, RequestAnswer, RequestChoice,
+    RequestError, RequestMatch, RequestPermission, RequestPermissions,
+};
 pub use resolve::{resolve, Resolved, RowMatch};
 pub use table::{
     table, tables, DataLocation, Erratum, Permission, Permissions, Row, Source, Table, Template,

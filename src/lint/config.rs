@@ -10,11 +10,13 @@
 //!     operations: [create, update, reauthorize, delete]   # optional; default the whole lifecycle
 //!     change_type: created,updated                          # optional
 //!   - resource: /users/{id}/messages
+//! requests:                       # optional: the other calls the app makes, METHOD URL
+//!   - GET /users/{id}/messages/{id}
 //! ```
 
 use super::finding::Location;
-use super::input::{RequestedScope, ScopeOrigin, Subscription};
-use crate::{ApiVersion, AuthMode, ChangeType, Operation};
+use super::input::{Request, RequestedScope, ScopeOrigin, Subscription};
+use crate::{ApiVersion, AuthMode, ChangeType, Method, Operation};
 use core::fmt;
 use serde::Deserialize;
 
@@ -62,6 +64,8 @@ struct File {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(extend("minItems" = 1)))]
     subscriptions: Vec<Entry>,
+    #[serde(default)]
+    requests: Vec<String>,
 }
 
 /// One subscription.
@@ -127,6 +131,8 @@ pub struct Config {
     pub scopes: Vec<RequestedScope>,
     /// `subscriptions:`.
     pub subscriptions: Vec<Subscription>,
+    /// `requests:` (`METHOD URL` each).
+    pub requests: Vec<Request>,
 }
 
 /// Why a config cannot be used: where, and what is wrong.
@@ -251,11 +257,34 @@ pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
             location: Some(at(&path(&[&"subscriptions", &i, &"resource"]))),
         });
     }
-    if subscriptions.is_empty() {
+    let mut requests = Vec::new();
+    for (i, line) in file.requests.iter().enumerate() {
+        let steps = path(&[&"requests", &i]);
+        let (method, url) = line
+            .trim()
+            .split_once(char::is_whitespace)
+            .map(|(m, u)| (m, u.trim()))
+            .filter(|(_, u)| !u.is_empty())
+            .ok_or_else(|| {
+                bad(
+                    &steps,
+                    format!("`{line}` is not `METHOD URL` (`GET /users/{{id}}/messages`)"),
+                )
+            })?;
+        let method = method
+            .parse::<Method>()
+            .map_err(|e| bad(&steps, e.to_string()))?;
+        requests.push(Request {
+            method,
+            url: url.to_string(),
+            location: Some(at(&steps)),
+        });
+    }
+    if subscriptions.is_empty() && requests.is_empty() {
         return Err(error(
             0,
             0,
-            "declares no subscriptions (a `subscriptions:` list is needed)".to_string(),
+            "declares no subscriptions and no requests (a `subscriptions:` or `requests:` list is needed)".to_string(),
         ));
     }
     Ok(Config {
@@ -263,5 +292,6 @@ pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
         mode,
         scopes,
         subscriptions,
+        requests,
     })
 }
