@@ -34,7 +34,10 @@ use crate::yaml_positions::{path, Positions, Step};
         rename = "MsgraphScopesLintConfig",
         title = "msgraph-scopes lint config",
         description = "What an app subscribes to (Microsoft Graph change notifications) and which permissions it requests; read by `msgraph-scopes lint`.",
-        extend("required" = ["subscriptions"])
+        extend("anyOf" = [
+            {"required": ["subscriptions"], "properties": {"subscriptions": {"minItems": 1}}},
+            {"required": ["requests"], "properties": {"requests": {"minItems": 1}}}
+        ])
     )
 )]
 #[serde(deny_unknown_fields)]
@@ -60,11 +63,17 @@ struct File {
         schemars(extend("examples" = [["ChannelMessage.Read.All", "Mail.Read"]]))
     )]
     scopes: Vec<String>,
-    /// The change-notification subscriptions the app makes (at least one).
+    /// The change-notification subscriptions the app makes (a config needs at least one
+    /// subscription or request).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(extend("minItems" = 1)))]
     subscriptions: Vec<Entry>,
+    /// The other Microsoft Graph requests the app makes, each `METHOD URL`
+    /// (`GET /users/{id}/messages/{id}`), checked like subscriptions.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("examples" = [["GET /users/{id}/messages/{id}", "POST /users/{id}/sendMail"]]))
+    )]
     requests: Vec<String>,
 }
 
