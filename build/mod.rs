@@ -20,6 +20,9 @@ pub mod yaml_positions;
 #[path = "../src/path/mod.rs"]
 pub mod path;
 pub mod problem;
+pub mod request;
+#[path = "../src/import/request_schema.rs"]
+pub mod request_schema;
 #[path = "../src/import/schema.rs"]
 pub mod schema;
 pub mod trie;
@@ -37,6 +40,9 @@ mod auth_mode;
 #[path = "../src/change_type.rs"]
 mod change_type;
 #[allow(dead_code)]
+#[path = "../src/method.rs"]
+mod method;
+#[allow(dead_code)]
 #[path = "../src/operation.rs"]
 mod operation;
 #[allow(dead_code)]
@@ -51,11 +57,15 @@ use std::process::ExitCode;
 
 /// The library files the generator includes (besides `build.rs` and `build/`): a change to any
 /// of them can change the output.
-const INCLUDED: [&str; 11] = [
+const INCLUDED: [&str; 15] = [
     "src/path",
     "src/import/extra_schema.rs",
     "src/trie",
+    "src/request/segments.rs",
+    "src/request/shape.rs",
     "src/import/schema.rs",
+    "src/import/request_schema.rs",
+    "src/method.rs",
     "src/yaml_positions.rs",
     "src/api_version.rs",
     "src/auth_mode.rs",

@@ -38,6 +38,9 @@
 //!   for a template, and [`Resolved::refusal`] why a form cannot be subscribed to;
 //!   [`retired_name`] finds a retired name in an id's place; `suggest` (feature `suggest`)
 //!   offers the nearest templates for a resource no row matches.
+//! * [`request`] answers the same question for any Microsoft Graph request (method, URL, auth
+//!   mode), from Microsoft's permission catalog's path sets; [`resolve_request`] finds the
+//!   template once for several modes.
 //! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
 //!
 //! # Features
@@ -82,9 +85,11 @@ mod equivalent;
 mod lifecycle;
 mod lifetime;
 mod lookup;
+mod method;
 mod operation;
 mod parse_error;
 mod path;
+mod request;
 mod resolve;
 mod retired;
 mod second_source;
@@ -110,9 +115,14 @@ pub use equivalent::{Equivalence, Refusal};
 pub use lifecycle::{lifecycle, Lifecycle, Step};
 pub use lifetime::{ChangeTypes, Lifetime};
 pub use lookup::{lookup, lookup_resolved, Answer, LookupError};
+pub use method::Method;
 pub use operation::Operation;
 pub use parse_error::ParseError;
 pub use path::PathError;
+pub use request::{
+    request, request_choices, request_templates, resolve_request, RequestAnswer, RequestChoice,
+    RequestError, RequestMatch, RequestPermission, RequestPermissions,
+};
 pub use resolve::{resolve, Resolved, RowMatch};
 pub use retired::{retired_name, RetiredName};
 pub use second_source::{second_sources, AlsoAccepted, AlsoAcceptedIter, SecondSource};

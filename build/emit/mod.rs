@@ -1,9 +1,11 @@
 //! Emitting the model as Rust: statics of the definition structs in `src/data.rs` (`tables`),
-//! the path trie in a module of its own (`trie`, generic over what a route carries), and `phf`
+//! the path tries in modules of their own (`trie`, generic over what a route carries; the
+//! subscription trie here, the request trie with its cells in `requests`), and `phf`
 //! maps for the catalog's names and GUIDs (`catalog`) and for resource types (`rules`). Enum
 //! values are written through [`DataName::tokens`](super::model::DataName::tokens).
 
 mod catalog;
+mod requests;
 mod rules;
 mod tables;
 mod tokens;
@@ -53,6 +55,7 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
             quote! { RouteDef { resource: #resource, template: #template, modes: #modes } }
         },
     );
+    let requests = requests::requests(model);
     let catalog = catalog::catalog(model);
     let rules = rules::rules(model);
     let data_version = &model.data_version;
@@ -63,7 +66,7 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
     let body = quote! {
         use crate::data::*;
         use crate::rules::Severity;
-        use crate::{ApiVersion, AuthMode, Operation};
+        use crate::{ApiVersion, AuthMode, Method, Operation};
 
         /// Which docs snapshot and catalog the data carries.
         pub(crate) const DATA_VERSION: &str = #data_version;
@@ -75,6 +78,7 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
         #subscription_trie
         #catalog
         #rules
+        #requests
     };
     format!("{header}{body}\n")
 }

@@ -2,9 +2,11 @@
 //! only; the checks that build them are in `validate`.
 
 mod names;
+mod requests;
 mod rules;
 
 pub use names::{table_file, DataName, ALL_MODES};
+pub use requests::{RequestChoice, RequestRoute, Requests};
 pub use rules::{Rule, Rules};
 
 use super::api_version::ApiVersion;
@@ -29,6 +31,8 @@ pub struct Model {
     pub data_version: String,
     /// The rules, change types and lifetimes.
     pub rules: Rules,
+    /// The request matrix (`data/requests/`).
+    pub requests: Requests,
 }
 
 /// One validated table.

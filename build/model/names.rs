@@ -1,9 +1,10 @@
 //! How `data/` names the library's enums, and how the generated code spells them: one
-//! [`DataName`] for all five, so that no list of names here can drift from the enums.
+//! [`DataName`] for all six, so that no list of names here can drift from the enums.
 
 use super::super::api_version::ApiVersion;
 use super::super::auth_mode::AuthMode;
 use super::super::change_type::ChangeType;
+use super::super::method::Method;
 use super::super::operation::Operation;
 use super::super::severity::Severity;
 use proc_macro2::TokenStream;
@@ -60,6 +61,14 @@ impl DataName for Operation {
 impl DataName for AuthMode {
     const TYPE: &'static str = "AuthMode";
     const ALL: &'static [Self] = &AuthMode::ALL;
+    fn data_name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl DataName for Method {
+    const TYPE: &'static str = "Method";
+    const ALL: &'static [Self] = &Method::ALL;
     fn data_name(self) -> &'static str {
         self.as_str()
     }

@@ -7,6 +7,7 @@
 
 mod cells;
 mod coverage;
+mod requests;
 mod resources;
 mod routes;
 mod rules;
@@ -160,6 +161,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         coverage::check(&slots, &resources, inputs, &mut problems);
     }
 
+    let requests = requests::check(inputs, &mut problems);
     let trie = routes::build_trie(&resources, &shapes_of, inputs, &mut problems);
     let rules = rules::check(inputs, &slots, trie.nodes(), &known, &mut problems);
     let trie = trie.finish().map_err(|messages| {
@@ -187,7 +189,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         problems.dedup();
         return Err(problems);
     }
-    let Ok(trie) = trie else {
+    let (Ok(trie), Some(requests)) = (trie, requests) else {
         return Err(problems);
     };
     let tables: Vec<Table> = slots.into_iter().flatten().collect();
@@ -201,6 +203,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         catalog,
         data_version,
         rules,
+        requests,
     })
 }
 

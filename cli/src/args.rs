@@ -47,6 +47,17 @@ pub enum Command {
     /// given with --mode or to a --change-type; 2 for a usage error.
     #[command(after_help = LOOKUP_EXAMPLES)]
     Lookup(LookupArgs),
+    /// The least privileged permissions for any Microsoft Graph request: METHOD URL.
+    ///
+    /// URL is a path or full URL (`https://graph.microsoft.com/v1.0/me/messages?$top=5`), with
+    /// ids, keys, function parameters, casts, `$value`/`$ref`/`$count` and drive item paths as
+    /// requests hold them. `request -` reads `METHOD URL` lines from stdin and prints one JSON
+    /// object per line.
+    ///
+    /// Exit status: 0 when a template matches (even where a mode is not supported), 1 when
+    /// the request is unknown or not a URL, 2 for a usage error (or an unusable stdin line).
+    #[command(after_help = REQUEST_EXAMPLES)]
+    Request(RequestArgs),
     /// A permission's GUIDs, admin consent and privilege level, by name or by GUID.
     ///
     /// Exit status: 0 when found (a GUID of another API such as the retired Azure AD Graph is
@@ -96,6 +107,13 @@ pub enum Command {
     /// permissions-descriptions.json. The file is written only if its bytes change.
     #[command(after_help = IMPORT_CATALOG_EXAMPLES)]
     ImportCatalog(ImportCatalogArgs),
+    /// Maintainer: import the permissions of every Graph request (permissions.json's path
+    /// sets) into data/requests, one file per first path segment.
+    ///
+    /// DIR holds SOURCE.md and permissions.json. Files are written only if their bytes change;
+    /// files of areas the import no longer has are removed. The report (totals, repaired and
+    /// merged upstream spellings, templates not compiled) goes to stdout.
+    ImportRequests(ImportRequestsArgs),
     /// Print a shell completion script.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -144,6 +162,32 @@ const LOOKUP_EXAMPLES: &str = "Examples:
   msgraph-scopes lookup /users --change-type created
   msgraph-scopes lookup --type virtualEventWebinar";
 
+const REQUEST_EXAMPLES: &str = "Examples:
+  msgraph-scopes request GET 'https://graph.microsoft.com/v1.0/me/messages?$top=5'
+  msgraph-scopes request GET \"/me/drive/items/{id}/workbook/worksheets/{id}/range(address='A1:B2')\"
+  msgraph-scopes request PUT '/me/drive/root:/Reports/q1.xlsx:/content' --mode delegated-personal
+  msgraph-scopes request DELETE '/groups/{id}/members/{id}/$ref' --format json
+  printf 'GET /users\\nPOST /me/sendMail\\n' | msgraph-scopes request -";
+
+/// `request`.
+#[derive(Debug, Args)]
+pub struct RequestArgs {
+    /// The HTTP method (GET, POST, PUT, PATCH, DELETE, any case), or `-` to read `METHOD URL`
+    /// lines from stdin.
+    #[arg(value_name = "METHOD")]
+    pub method: String,
+    /// The request path or URL (absent with `-`).
+    #[arg(value_name = "URL")]
+    pub url: Option<String>,
+    /// Auth mode(s): delegated-work, delegated-personal, application (repeat or separate with
+    /// commas) [default: all three].
+    #[arg(long, value_name = "MODE", value_parser = parse_mode, value_delimiter = ',')]
+    pub mode: Vec<AuthMode>,
+    /// Output format (stdin mode always prints JSON lines).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
 const PERMISSION_EXAMPLES: &str = "Examples:
   msgraph-scopes permission Mail.Read
   msgraph-scopes permission 570282fd-fa5c-430d-a7fd-fc8dc98a9dca --format json
@@ -151,7 +195,8 @@ const PERMISSION_EXAMPLES: &str = "Examples:
 
 const AUDIT_EXAMPLES: &str = "Examples:
   msgraph-scopes audit
-  msgraph-scopes audit --format markdown > docs-issue.md";
+  msgraph-scopes audit --format markdown > docs-issue.md
+  msgraph-scopes audit --requests --format json";
 
 const IMPORT_DOCS_EXAMPLES: &str = "Examples:
   msgraph-scopes import-docs ../shared/upstream/graph-docs/latest/*/*.md --out data/tables
@@ -271,6 +316,10 @@ pub enum MatrixFormat {
 /// `audit`.
 #[derive(Debug, Args)]
 pub struct AuditArgs {
+    /// List instead the request cells where Microsoft's catalog marks several permissions
+    /// least privileged, or none, and what decided the least one.
+    #[arg(long)]
+    pub requests: bool,
     /// Output format (markdown is ready to paste into a docs issue).
     #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
     pub format: AuditFormat,
@@ -335,6 +384,17 @@ pub struct ImportCatalogArgs {
     pub dir: PathBuf,
     /// The catalog file to write.
     #[arg(long, value_name = "FILE", default_value = "data/catalog.yaml")]
+    pub out: PathBuf,
+}
+
+/// `import-requests`.
+#[derive(Debug, Args)]
+pub struct ImportRequestsArgs {
+    /// The devx catalog folder (upstream/devx).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The folder to write, one AREA.yaml per first path segment.
+    #[arg(long, value_name = "DIR", default_value = "data/requests")]
     pub out: PathBuf,
 }
 

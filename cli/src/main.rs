@@ -11,6 +11,7 @@
 mod answer;
 mod args;
 mod audit;
+mod audit_requests;
 mod import;
 mod input;
 mod json;
@@ -19,6 +20,7 @@ mod lookup;
 mod matrix;
 mod output;
 mod permission;
+mod request;
 mod suggest;
 mod text;
 
@@ -63,9 +65,11 @@ fn main() -> ExitCode {
         Command::Schema => Report::success(msgraph_scopes::lint::config::schema()),
         Command::Matrix(args) => matrix::run(&args),
         Command::Permission(args) => permission::run(&args),
+        Command::Request(args) => request::run(&args),
         Command::ImportDocs(args) => import::docs(&args),
         Command::ImportConcepts(args) => import::concepts(&args),
         Command::ImportCatalog(args) => import::catalog(&args),
+        Command::ImportRequests(args) => import::requests(&args),
         Command::Completions(args) => completions(&args),
     };
     report.emit()

@@ -4,6 +4,8 @@
 //! * [`docs::concepts`] reads the permission tables of the Teams change-notification pages and
 //!   the Outlook overview (second sources, [`extra_schema::SecondSourceFile`]).
 //! * [`catalog`] reads Microsoft's devx permission catalog and gives a [`schema::CatalogFile`].
+//! * [`requests`] reads the catalog's path sets and gives `data/requests/`
+//!   ([`request_schema::RequestsFile`]): the permissions of every Graph request.
 //!
 //! Both are deterministic: the same input gives byte-identical YAML ([`to_yaml`]).
 
@@ -12,6 +14,8 @@ pub mod schema;
 
 pub mod catalog;
 pub mod docs;
+pub mod request_schema;
+pub mod requests;
 
 use std::string::String;
 

@@ -210,6 +210,7 @@ pub(super) fn check_subscription(
             message,
             suggestion,
             subscription: Some(index),
+            request: None,
             scope: None,
             location: sub.location,
             file: None,

@@ -10,11 +10,13 @@
 //!     operations: [create, update, reauthorize, delete]   # optional; default the whole lifecycle
 //!     change_type: created,updated                          # optional
 //!   - resource: /users/{id}/messages
+//! requests:                       # optional: the other calls the app makes, METHOD URL
+//!   - GET /users/{id}/messages/{id}
 //! ```
 
 use super::finding::Location;
-use super::input::{RequestedScope, ScopeOrigin, Subscription};
-use crate::{ApiVersion, AuthMode, ChangeType, Operation};
+use super::input::{Request, RequestedScope, ScopeOrigin, Subscription};
+use crate::{ApiVersion, AuthMode, ChangeType, Method, Operation};
 use core::fmt;
 use serde::Deserialize;
 
@@ -32,7 +34,10 @@ use crate::yaml_positions::{path, Positions, Step};
         rename = "MsgraphScopesLintConfig",
         title = "msgraph-scopes lint config",
         description = "What an app subscribes to (Microsoft Graph change notifications) and which permissions it requests; read by `msgraph-scopes lint`.",
-        extend("required" = ["subscriptions"])
+        extend("anyOf" = [
+            {"required": ["subscriptions"], "properties": {"subscriptions": {"minItems": 1}}},
+            {"required": ["requests"], "properties": {"requests": {"minItems": 1}}}
+        ])
     )
 )]
 #[serde(deny_unknown_fields)]
@@ -58,10 +63,18 @@ struct File {
         schemars(extend("examples" = [["ChannelMessage.Read.All", "Mail.Read"]]))
     )]
     scopes: Vec<String>,
-    /// The change-notification subscriptions the app makes (at least one).
+    /// The change-notification subscriptions the app makes (a config needs at least one
+    /// subscription or request).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(extend("minItems" = 1)))]
     subscriptions: Vec<Entry>,
+    /// The other Microsoft Graph requests the app makes, each `METHOD URL`
+    /// (`GET /users/{id}/messages/{id}`), checked like subscriptions.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("examples" = [["GET /users/{id}/messages/{id}", "POST /users/{id}/sendMail"]]))
+    )]
+    requests: Vec<String>,
 }
 
 /// One subscription.
@@ -127,6 +140,8 @@ pub struct Config {
     pub scopes: Vec<RequestedScope>,
     /// `subscriptions:`.
     pub subscriptions: Vec<Subscription>,
+    /// `requests:` (`METHOD URL` each).
+    pub requests: Vec<Request>,
 }
 
 /// Why a config cannot be used: where, and what is wrong.
@@ -251,11 +266,34 @@ pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
             location: Some(at(&path(&[&"subscriptions", &i, &"resource"]))),
         });
     }
-    if subscriptions.is_empty() {
+    let mut requests = Vec::new();
+    for (i, line) in file.requests.iter().enumerate() {
+        let steps = path(&[&"requests", &i]);
+        let (method, url) = line
+            .trim()
+            .split_once(char::is_whitespace)
+            .map(|(m, u)| (m, u.trim()))
+            .filter(|(_, u)| !u.is_empty())
+            .ok_or_else(|| {
+                bad(
+                    &steps,
+                    format!("`{line}` is not `METHOD URL` (`GET /users/{{id}}/messages`)"),
+                )
+            })?;
+        let method = method
+            .parse::<Method>()
+            .map_err(|e| bad(&steps, e.to_string()))?;
+        requests.push(Request {
+            method,
+            url: url.to_string(),
+            location: Some(at(&steps)),
+        });
+    }
+    if subscriptions.is_empty() && requests.is_empty() {
         return Err(error(
             0,
             0,
-            "declares no subscriptions (a `subscriptions:` list is needed)".to_string(),
+            "declares no subscriptions and no requests (a `subscriptions:` or `requests:` list is needed)".to_string(),
         ));
     }
     Ok(Config {
@@ -263,5 +301,6 @@ pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
         mode,
         scopes,
         subscriptions,
+        requests,
     })
 }

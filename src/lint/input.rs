@@ -1,7 +1,7 @@
 //! What the lint reads: the app's [`Input`], its [`RequestedScope`]s and [`Subscription`]s.
 
 use super::finding::Location;
-use crate::{ApiVersion, AuthMode, ChangeType, Operation};
+use crate::{ApiVersion, AuthMode, ChangeType, Method, Operation};
 
 /// Where a requested scope came from, which says what kind of permission it must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +110,28 @@ impl Subscription {
     }
 }
 
+/// One Microsoft Graph request the app makes (`GET /users/{id}/messages/{id}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The method.
+    pub method: Method,
+    /// The path, template or URL, as [`request`](crate::request()) reads it.
+    pub url: String,
+    /// Where it is written.
+    pub location: Option<Location>,
+}
+
+impl Request {
+    /// A request with no location.
+    pub fn new(method: Method, url: impl Into<String>) -> Self {
+        Request {
+            method,
+            url: url.into(),
+            location: None,
+        }
+    }
+}
+
 /// What to lint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
@@ -121,4 +143,6 @@ pub struct Input {
     pub scopes: Vec<RequestedScope>,
     /// What it subscribes to.
     pub subscriptions: Vec<Subscription>,
+    /// The other requests it makes: the scopes must grant these too.
+    pub requests: Vec<Request>,
 }

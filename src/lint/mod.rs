@@ -1,5 +1,5 @@
-//! Scope linting ([`lint`]): does what an app requests satisfy what it subscribes to, and no
-//! more? Each finding has a stable rule id ([`RuleId`]), a level and the place in the input
+//! Scope linting ([`lint`]): does what an app requests satisfy what it subscribes to and the
+//! other requests it makes, and no more? Each finding has a stable rule id ([`RuleId`]), a level and the place in the input
 //! it concerns.
 //!
 //! Needs the `std` feature. Reading config files, manifests and tokens is the command line's job;
@@ -14,6 +14,7 @@
 //!     mode: AuthMode::Application,
 //!     scopes: vec![RequestedScope::new("Mail.ReadWrite")],
 //!     subscriptions: vec![Subscription::new("/users/{id}/messages")],
+//!     requests: vec![],
 //! };
 //! let findings = lint(&input);
 //! // The docs list Mail.Read for application access; Mail.ReadWrite works, but is more.
@@ -37,20 +38,41 @@ mod finding;
 mod implies;
 mod input;
 mod level;
+mod requests;
 mod rule_id;
 mod scopes;
 
 pub use finding::{Finding, Location};
 pub use implies::implies;
-pub use input::{Input, RequestedScope, ScopeOrigin, Subscription};
+pub use input::{Input, Request, RequestedScope, ScopeOrigin, Subscription};
 pub use level::Level;
 pub use rule_id::{RuleId, UnknownRuleId};
 
 use check::{check_subscription, Grant};
+use requests::check_request;
 use scopes::{other_api, resolve_scope, scope_finding, Resolved};
 use std::collections::BTreeMap;
 
-/// Lints what `input` requests against what it subscribes to.
+/// Lints what `input` requests against what it subscribes to and the other requests it makes:
+/// `missing-scope`, `over-privileged` and `unused-scope` are judged over both.
+///
+/// ```
+/// use msgraph_scopes::lint::{lint, Input, Request, RequestedScope, RuleId, Subscription};
+/// use msgraph_scopes::{ApiVersion, AuthMode, Method};
+///
+/// let input = Input {
+///     api: ApiVersion::V1,
+///     mode: AuthMode::DelegatedWork,
+///     scopes: vec![RequestedScope::new("Mail.ReadBasic"), RequestedScope::new("User.Read")],
+///     subscriptions: vec![Subscription::new("/me/messages")],
+///     requests: vec![Request::new(Method::Get, "/me/messages?$top=5")],
+/// };
+/// let findings = lint(&input);
+/// // User.Read grants nothing declared; Mail.ReadBasic covers the subscription and the request.
+/// let unused: Vec<_> = findings.iter().filter(|f| f.rule == RuleId::UnusedScope).collect();
+/// assert_eq!(unused.len(), 1);
+/// assert_eq!(unused[0].scope, Some(1));
+/// ```
 pub fn lint(input: &Input) -> Vec<Finding> {
     let mut out = Vec::new();
     let resolved: Vec<Resolved> = input
@@ -70,6 +92,17 @@ pub fn lint(input: &Input) -> Vec<Finding> {
     for (index, sub) in input.subscriptions.iter().enumerate() {
         check_subscription(input, index, sub, &usable, &mut needed, &mut out);
     }
+    // A request cell lists resource-specific consent permissions by name, as the catalog's
+    // path sets do: every usable grant counts.
+    let usable_names: Vec<&str> = usable.iter().map(|g| g.name).collect();
+    for (index, req) in input.requests.iter().enumerate() {
+        check_request(input, index, req, &usable_names, &mut needed, &mut out);
+    }
+    let declared = if input.requests.is_empty() {
+        "subscription"
+    } else {
+        "subscription or request"
+    };
     for (i, r) in resolved.iter().enumerate() {
         let Some(name) = r.name else { continue };
         if r.usable && !needed.iter().any(|n| implies(name, n)) {
@@ -78,17 +111,27 @@ pub fn lint(input: &Input) -> Vec<Finding> {
                 i,
                 RuleId::UnusedScope,
                 Level::Info,
-                format!("{name} is needed by no declared subscription (the app may use it for other calls)"),
+                format!("{name} is needed by no declared {declared} (the app may use it for other calls)"),
             ));
         }
     }
     out.sort_by(|a, b| {
-        (a.subscription.is_none(), a.subscription, a.scope, b.level).cmp(&(
-            b.subscription.is_none(),
-            b.subscription,
-            b.scope,
-            a.level,
-        ))
+        (
+            a.subscription.is_none(),
+            a.subscription,
+            a.request.is_none(),
+            a.request,
+            a.scope,
+            b.level,
+        )
+            .cmp(&(
+                b.subscription.is_none(),
+                b.subscription,
+                b.request.is_none(),
+                b.request,
+                b.scope,
+                a.level,
+            ))
     });
     out
 }

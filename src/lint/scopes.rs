@@ -48,6 +48,7 @@ pub(super) fn scope_finding(
         message,
         suggestion: None,
         subscription: None,
+        request: None,
         scope: Some(i),
         location: scope.location,
         file: scope.file.clone(),

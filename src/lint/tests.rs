@@ -19,6 +19,7 @@ fn run(api: ApiVersion, scopes: Vec<RequestedScope>, resources: &[&str]) -> Vec<
         mode: AuthMode::Application,
         scopes,
         subscriptions: resources.iter().map(|r| Subscription::new(*r)).collect(),
+        requests: Vec::new(),
     })
 }
 

@@ -87,6 +87,30 @@ impl<'n, R> Trie<'n, R> {
         self.walk(path, pieces, node.param, next)
     }
 
+    /// The static child of node `node` named by the plain segment `text`, for walkers of their
+    /// own (the request resolver's); see [`Trie::static_child`].
+    #[inline]
+    pub(crate) fn child(self, node: u16, escapes: bool, text: &str) -> Option<u16> {
+        let node = self.nodes.get(usize::from(node))?;
+        self.static_child(node, escapes, text)
+    }
+
+    /// The parameter child of node `node`, if it has one.
+    #[inline]
+    pub(crate) fn param(self, node: u16) -> Option<u16> {
+        let node = self.nodes.get(usize::from(node))?;
+        (node.param != NONE).then_some(node.param)
+    }
+
+    /// The routes that end at node `node` (empty when none does).
+    #[inline]
+    pub(crate) fn routes_at(self, node: u16) -> &'n [R] {
+        self.nodes
+            .get(usize::from(node))
+            .and_then(|n| self.routes_of(n))
+            .unwrap_or(&[])
+    }
+
     /// The routes of `node`: `None` when no template ends there.
     #[inline]
     fn routes_of(self, node: &NodeDef) -> Option<&'n [R]> {

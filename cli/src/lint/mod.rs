@@ -167,6 +167,7 @@ fn prepare(args: &LintArgs) -> Result<Prepared, String> {
             mode,
             scopes,
             subscriptions: config.subscriptions,
+            requests: config.requests,
         },
         token_audience,
         declarations,

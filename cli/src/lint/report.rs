@@ -107,6 +107,9 @@ pub fn as_text(findings: &[Finding], ctx: &Context<'_>) -> String {
         if let Some(sub) = f.subscription.and_then(|i| ctx.input.subscriptions.get(i)) {
             let _ = writeln!(out, "    subscription: {}", sub.resource);
         }
+        if let Some(req) = f.request.and_then(|i| ctx.input.requests.get(i)) {
+            let _ = writeln!(out, "    request: {} {}", req.method, req.url);
+        }
         if let Some(scope) = f.scope.and_then(|i| ctx.input.scopes.get(i)) {
             let _ = writeln!(out, "    scope: {}", scope.text);
         }
@@ -115,9 +118,13 @@ pub fn as_text(findings: &[Finding], ctx: &Context<'_>) -> String {
         }
     }
     let (e, w, i) = counts(findings);
+    let requests = match ctx.input.requests.len() {
+        0 => String::new(),
+        n => format!("{n} requests, "),
+    };
     let _ = writeln!(
         out,
-        "{} subscriptions, {} scopes, {} mode, {}: {e} errors, {w} warnings, {i} infos",
+        "{} subscriptions, {requests}{} scopes, {} mode, {}: {e} errors, {w} warnings, {i} infos",
         ctx.input.subscriptions.len(),
         ctx.input.scopes.len(),
         ctx.input.mode,
@@ -157,6 +164,8 @@ struct FindingJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     subscription: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    request: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     scope: Option<&'a str>,
 }
 
@@ -193,6 +202,10 @@ pub fn as_json(findings: &[Finding], ctx: &Context<'_>) -> String {
                     .subscription
                     .and_then(|i| ctx.input.subscriptions.get(i))
                     .map(|s| s.resource.as_str()),
+                request: f
+                    .request
+                    .and_then(|i| ctx.input.requests.get(i))
+                    .map(|r| format!("{} {}", r.method, r.url)),
                 scope: f
                     .scope
                     .and_then(|i| ctx.input.scopes.get(i))

@@ -145,6 +145,7 @@ impl Out<'_> {
             message,
             suggestion: None,
             subscription: None,
+            request: None,
             scope: None,
             location,
             file: Some(self.name.to_string()),
