@@ -30,15 +30,17 @@
 //! * [`Row::max_lifetime`] and [`Row::change_types`] say what the docs say of lifetimes and
 //!   change types; [`lifecycle`] finds one permission for create, update, reauthorize and
 //!   delete together.
-//! * [`lint`] (feature `std`) checks what an app requests against what it subscribes to;
-//!   [`audit`] lists the docs' own inconsistencies.
+//! * [`plan`] (feature `std`) finds the least set of scopes for a whole app, exactly, and
+//!   explains it; [`lint`] checks what an app requests against what it subscribes to, with the
+//!   same planner deciding what is over-privileged; [`audit`] lists the docs' own
+//!   inconsistencies.
 //! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
 //!
 //! # Features
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | `std` | yes | [`audit`] and [`lint`]; without it the library is `no_std` and depends on `phf` alone |
+//! | `std` | yes | [`audit`], [`lint`] and [`plan`]; without it the library is `no_std` and depends on `phf` alone |
 //! | `import` | no | [`import`]: the importers that produce `data/` from Microsoft's sources, and [`lint::config`], the lint config reader (serde, serde_yaml, serde_json, yaml-rust2) |
 //! | `bench-internals` | no | hidden hooks for the crate's own benches; not an API |
 //!
@@ -61,11 +63,16 @@ pub mod catalog;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod lint;
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod plan;
 pub mod rules;
 
 mod api_version;
 mod auth_mode;
 mod data;
+#[cfg(feature = "std")]
+mod implies;
 mod lifecycle;
 mod lifetime;
 mod lookup;

@@ -3,10 +3,10 @@
 //! privileged one), and are the change types supported.
 
 use super::finding::Finding;
-use super::implies::implies;
 use super::input::{Input, Subscription};
 use super::level::Level;
 use super::rule_id::RuleId;
+use crate::implies::implies;
 use crate::lookup::{lookup, LookupError};
 use crate::table::Permissions;
 use crate::Operation;

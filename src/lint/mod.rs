@@ -26,22 +26,22 @@
 //!
 //! The modules: `input` (what is linted), `finding` ([`Finding`], [`Location`]), `level` ([`Level`]),
 //! `rule_id` ([`RuleId`]), `scopes` (requested-scope resolution), `check`
-//! (subscription checks), `implies` (broader forms of a permission) and `config` (the config
-//! file, feature `import`).
+//! (subscription checks), `plan_check` (the over-privileged rule, decided by the
+//! [planner](crate::plan)) and `config` (the config file, feature `import`). [`implies`] says
+//! which names include which.
 
 mod check;
 #[cfg(feature = "import")]
 #[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 pub mod config;
 mod finding;
-mod implies;
 mod input;
 mod level;
 mod rule_id;
 mod scopes;
 
+pub use crate::implies::implies;
 pub use finding::{Finding, Location};
-pub use implies::implies;
 pub use input::{Input, RequestedScope, ScopeOrigin, Subscription};
 pub use level::Level;
 pub use rule_id::{RuleId, UnknownRuleId};
