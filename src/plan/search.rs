@@ -399,3 +399,81 @@ impl<'s, 'b> Search<'s, 'b> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (xorshift), so the test needs no dependency.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    /// The branch and bound alone, without the reductions, against every subset.
+    #[test]
+    fn branch_and_bound_alone_matches_brute_force() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut searched = 0;
+        for _ in 0..3000 {
+            let k = 1 + rng.below(9) as usize;
+            let m = rng.below(11) as usize;
+            let weight: Vec<Weight> = (0..k)
+                .map(|_| [1 + rng.below(3), 1, rng.below(3)])
+                .collect();
+            let mut name_rank: Vec<usize> = (0..k).collect();
+            for i in (1..k).rev() {
+                name_rank.swap(i, rng.below(i as u64 + 1) as usize);
+            }
+            let scoring = Scoring {
+                weight: &weight,
+                name_rank: &name_rank,
+            };
+            let lists: Vec<Vec<usize>> = (0..m)
+                .map(|_| {
+                    let mut l: Vec<usize> = (0..k).filter(|_| rng.below(3) == 0).collect();
+                    if l.is_empty() {
+                        l.push(rng.below(k as u64) as usize);
+                    }
+                    l.sort_by_key(|&c| scoring.key(c));
+                    l
+                })
+                .collect();
+            let global: Vec<usize> = (0..k).collect();
+            let mut budget = Budget::new(u64::MAX);
+            let mut search = Search::new(&lists, &global, &scoring, &mut budget);
+            search.run();
+            let got = search.best.clone();
+            searched += u64::from(budget.nodes > 1);
+            let mut best: Option<(Weight, Vec<usize>, Vec<usize>)> = None;
+            for mask in 0u32..(1 << k) {
+                let set: Vec<usize> = (0..k).filter(|&c| mask & (1 << c) != 0).collect();
+                if !lists.iter().all(|l| l.iter().any(|c| set.contains(c))) {
+                    continue;
+                }
+                let w = set.iter().fold([0; 3], |w, &c| add(w, weight[c]));
+                let ranks = scoring.ranks(&set);
+                if best
+                    .as_ref()
+                    .is_none_or(|(bw, br, _)| (w, &ranks) < (*bw, br))
+                {
+                    best = Some((w, ranks, set));
+                }
+            }
+            let want = best.map(|(_, _, s)| s).unwrap_or_default();
+            let mut got_sorted = got;
+            got_sorted.sort_unstable();
+            assert_eq!(got_sorted, want, "{lists:?} {weight:?} {name_rank:?}");
+        }
+        assert!(
+            searched > 1000,
+            "the search ran on {searched} instances only"
+        );
+    }
+}
