@@ -58,6 +58,7 @@ fn parse_and_lint(text: &str) -> usize {
         mode: config.mode.unwrap_or(AuthMode::Application),
         scopes: config.scopes,
         subscriptions: config.subscriptions,
+        plan: Default::default(),
     };
     lint::lint(&input).len()
 }
@@ -71,6 +72,7 @@ fn bench_lint(c: &mut Criterion) {
         mode: AuthMode::Application,
         scopes: config.scopes,
         subscriptions: config.subscriptions,
+        plan: Default::default(),
     };
     let findings = lint::lint(&input).len();
     assert!(findings > 0, "the config should have findings to report");

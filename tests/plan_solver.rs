@@ -122,7 +122,7 @@ fn sorted(mut v: Vec<usize>) -> Vec<usize> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn the_solver_finds_the_brute_force_optimum(inst in instance()) {

@@ -1,6 +1,7 @@
 //! The command line, as clap parses it.
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use msgraph_scopes::plan::Prefer;
 use msgraph_scopes::{ApiVersion, AuthMode, ChangeType, Operation, ParseError};
 use std::path::PathBuf;
 
@@ -188,6 +189,11 @@ pub struct LintArgs {
     /// Auth mode, instead of the config's `mode`.
     #[arg(long, value_name = "MODE", value_parser = parse_mode)]
     pub mode: Option<AuthMode>,
+    /// The trade-off `over-privileged` judges by, instead of the config's `prefer`: the
+    /// requested scopes are over-privileged when `plan` under it finds a strictly better set
+    /// [default: least-privilege].
+    #[arg(long, value_enum, value_name = "PREFERENCE")]
+    pub prefer: Option<PreferArg>,
     /// Fail (exit 1) on findings of this level too.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Vec<DenyLevel>,
@@ -195,6 +201,24 @@ pub struct LintArgs {
     /// workflow annotations.
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     pub format: LintFormat,
+}
+
+/// The trade-off a plan makes (`--prefer`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PreferArg {
+    /// The highest privilege level first, then the sum of levels, then the number of scopes.
+    LeastPrivilege,
+    /// The number of scopes first, then the highest privilege level, then the sum.
+    FewestScopes,
+}
+
+impl From<PreferArg> for Prefer {
+    fn from(p: PreferArg) -> Prefer {
+        match p {
+            PreferArg::LeastPrivilege => Prefer::LeastPrivilege,
+            PreferArg::FewestScopes => Prefer::FewestScopes,
+        }
+    }
 }
 
 /// Levels that `--deny` can make fatal.

@@ -5,6 +5,8 @@
 //! api: v1.0                       # optional, default v1.0
 //! mode: application               # delegated-work | delegated-personal | application
 //! scopes: [ChannelMessage.Read.All, Mail.ReadWrite]   # names, GUIDs, or https://graph.microsoft.com/NAME
+//! prefer: least-privilege         # optional: least-privilege (default) | fewest-scopes
+//! rsc: false                      # optional: may a plan use resource-specific consent grants?
 //! subscriptions:
 //!   - resource: /teams/{id}/channels/{id}/messages
 //!     operations: [create, update, reauthorize, delete]   # optional; default the whole lifecycle
@@ -14,6 +16,7 @@
 
 use super::finding::Location;
 use super::input::{RequestedScope, ScopeOrigin, Subscription};
+use crate::plan::Prefer;
 use crate::{ApiVersion, AuthMode, ChangeType, Operation};
 use core::fmt;
 use serde::Deserialize;
@@ -33,6 +36,10 @@ struct File {
     mode: Option<String>,
     #[serde(default)]
     scopes: Vec<String>,
+    #[serde(default)]
+    prefer: Option<String>,
+    #[serde(default)]
+    rsc: bool,
     #[serde(default)]
     subscriptions: Vec<Entry>,
 }
@@ -56,6 +63,12 @@ pub struct Config {
     pub mode: Option<AuthMode>,
     /// `scopes:`.
     pub scopes: Vec<RequestedScope>,
+    /// `prefer:` (`least-privilege` or `fewest-scopes`): the trade-off `plan` makes and the
+    /// lint's `over-privileged` judges by.
+    pub prefer: Option<Prefer>,
+    /// `rsc:`: whether a plan may use resource-specific-consent grants (per team or chat, in
+    /// the Teams app manifest). Default `false`.
+    pub rsc: bool,
     /// `subscriptions:`.
     pub subscriptions: Vec<Subscription>,
 }
@@ -143,6 +156,13 @@ pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
         ),
         None => None,
     };
+    let prefer = match &file.prefer {
+        Some(p) => Some(
+            p.parse::<Prefer>()
+                .map_err(|e| bad(&path(&[&"prefer"]), e.to_string()))?,
+        ),
+        None => None,
+    };
     let scopes = file
         .scopes
         .iter()
@@ -193,6 +213,8 @@ pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
         api,
         mode,
         scopes,
+        prefer,
+        rsc: file.rsc,
         subscriptions,
     })
 }

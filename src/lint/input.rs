@@ -80,4 +80,8 @@ pub struct Input {
     pub scopes: Vec<RequestedScope>,
     /// What it subscribes to.
     pub subscriptions: Vec<Subscription>,
+    /// How the planner judges `over-privileged`: the preference the requested scopes are
+    /// compared under, and whether resource-specific consent counts (it does anyway when a
+    /// requested scope is one).
+    pub plan: crate::plan::Options,
 }

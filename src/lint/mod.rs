@@ -14,9 +14,11 @@
 //!     mode: AuthMode::Application,
 //!     scopes: vec![RequestedScope::new("Mail.ReadWrite")],
 //!     subscriptions: vec![Subscription::new("/users/{id}/messages")],
+//!     plan: Default::default(),
 //! };
 //! let findings = lint(&input);
-//! // The docs list Mail.Read for application access; Mail.ReadWrite works, but is more.
+//! // The docs list Mail.Read for application access; Mail.ReadWrite works, but the plan for the
+//! // same subscription is better.
 //! let over = findings.iter().find(|f| f.rule == RuleId::OverPrivileged).unwrap();
 //! assert_eq!(over.rule.as_str(), "over-privileged");
 //! assert_eq!(over.level, Level::Warning);
@@ -26,7 +28,7 @@
 //!
 //! The modules: `input` (what is linted), `finding` ([`Finding`], [`Location`]), `level` ([`Level`]),
 //! `rule_id` ([`RuleId`]), `scopes` (requested-scope resolution), `check`
-//! (subscription checks), `plan_check` (the over-privileged rule, decided by the
+//! (subscription checks), `over` (the over-privileged rule, decided by the
 //! [planner](crate::plan)) and `config` (the config file, feature `import`). [`implies`] says
 //! which names include which.
 
@@ -37,6 +39,7 @@ pub mod config;
 mod finding;
 mod input;
 mod level;
+mod over;
 mod rule_id;
 mod scopes;
 
@@ -68,6 +71,7 @@ pub fn lint(input: &Input) -> Vec<Finding> {
     for (index, sub) in input.subscriptions.iter().enumerate() {
         check_subscription(input, index, sub, &usable, &mut needed, &mut out);
     }
+    over::over_privileged(input, &resolved, &mut out);
     for (i, r) in resolved.iter().enumerate() {
         let Some(name) = r.name else { continue };
         if r.usable && !needed.iter().any(|n| implies(name, n)) {

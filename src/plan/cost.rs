@@ -68,7 +68,7 @@ impl Criterion {
             Criterion::MaxLevel => "a lower highest privilege level",
             Criterion::LevelSum => "a lower sum of privilege levels",
             Criterion::Count => "fewer scopes",
-            Criterion::DocsRank => "the same levels, with scopes the docs list as less privileged",
+            Criterion::DocsRank => "scopes the docs list as less privileged, at the same levels",
         }
     }
 }

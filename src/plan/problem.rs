@@ -83,6 +83,25 @@ impl<'a> Problem<'a> {
         self.items.len() - 1
     }
 
+    /// The index of the candidate named `name` (ASCII case-insensitive).
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&name.to_ascii_lowercase()).copied()
+    }
+
+    /// The same candidates (same indices) with only the given items, in that order.
+    pub fn with_items(&self, items: impl IntoIterator<Item = usize>) -> Problem<'a> {
+        let mut sub = Problem {
+            names: self.names.clone(),
+            levels: self.levels.clone(),
+            by_name: self.by_name.clone(),
+            items: Vec::new(),
+        };
+        for i in items {
+            sub.items.push(self.item_candidates(i).to_vec());
+        }
+        sub
+    }
+
     /// How many candidates.
     pub fn candidate_count(&self) -> usize {
         self.names.len()

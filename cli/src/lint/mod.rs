@@ -8,6 +8,7 @@ use super::args::{DenyLevel, LintArgs, LintFormat};
 use super::input;
 use super::output::{Exit, Report};
 use msgraph_scopes::lint::{config, lint, Input, RequestedScope, ScopeOrigin};
+use msgraph_scopes::plan::Options;
 use msgraph_scopes::ApiVersion;
 use std::path::Path;
 
@@ -129,6 +130,15 @@ fn prepare(args: &LintArgs) -> Result<Prepared, String> {
             mode,
             scopes,
             subscriptions: config.subscriptions,
+            plan: Options {
+                prefer: args
+                    .prefer
+                    .map(Into::into)
+                    .or(config.prefer)
+                    .unwrap_or_default(),
+                rsc: config.rsc,
+                ..Options::default()
+            },
         },
         token_audience,
     ))
