@@ -14,6 +14,7 @@ const EXAMPLES: &str = "Examples:
   msgraph-scopes lookup /users/{id} --change-type created
   msgraph-scopes audit --format markdown
   msgraph-scopes lint msgraph-scopes.yaml --format sarif
+  msgraph-scopes plan msgraph-scopes.yaml --format entra
   msgraph-scopes matrix --op reauthorize --format csv
   msgraph-scopes permission Mail.Read
   msgraph-scopes permission 570282fd-fa5c-430d-a7fd-fc8dc98a9dca";
@@ -65,6 +66,23 @@ pub enum Command {
     /// 2 when the input cannot be used.
     #[command(after_help = LINT_EXAMPLES)]
     Lint(LintArgs),
+    /// The least set of scopes that covers everything an app does, found exactly, explained,
+    /// and ready to paste into an app registration.
+    ///
+    /// CONFIG is the lint's config (default msgraph-scopes.yaml; `-` reads stdin): `api`,
+    /// `mode`, `subscriptions` (each its whole lifecycle unless it lists `operations`),
+    /// optionally `prefer` and `rsc: true` (allow resource-specific consent). Recorded traffic
+    /// (--har) adds requests, which this version lists as not yet coverable.
+    ///
+    /// least-privilege (the default) minimises the highest privilege level, then the sum of
+    /// the levels, then the number of scopes; fewest-scopes the number first. Ties go to the
+    /// scopes the docs list first, then to names.
+    ///
+    /// Exit status: 0 when everything declared is covered (requests aside), 1 when an item
+    /// cannot be covered (not supported under the mode, `/me` under application, ...) or a
+    /// chosen scope cannot be written in the format, 2 when the input cannot be used.
+    #[command(after_help = PLAN_EXAMPLES)]
+    Plan(PlanArgs),
     /// The whole permission matrix as data: Markdown like the docs' tables, CSV, JSON or YAML.
     #[command(after_help = MATRIX_EXAMPLES)]
     Matrix(MatrixArgs),
@@ -161,6 +179,13 @@ const LINT_EXAMPLES: &str = "Examples:
   msgraph-scopes lint --token \"$ACCESS_TOKEN\" --deny warnings
   msgraph-scopes lint - --scopes Mail.Read,User.Read.All < config.yaml";
 
+const PLAN_EXAMPLES: &str = "Examples:
+  msgraph-scopes plan
+  msgraph-scopes plan examples/plans/mail-processor.yaml --prefer fewest-scopes
+  msgraph-scopes plan app.yaml --format entra > required-resource-access.json
+  msgraph-scopes plan app.yaml --format az | sh
+  msgraph-scopes plan app.yaml --har recording.har --format json";
+
 const MATRIX_EXAMPLES: &str = "Examples:
   msgraph-scopes matrix --op reauthorize
   msgraph-scopes matrix --api beta --format csv > beta.csv
@@ -201,6 +226,54 @@ pub struct LintArgs {
     /// workflow annotations.
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     pub format: LintFormat,
+}
+
+/// `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The app config [default: msgraph-scopes.yaml]; `-` reads it from stdin.
+    #[arg(value_name = "CONFIG")]
+    pub config: Option<PathBuf>,
+    /// The trade-off, instead of the config's `prefer` [default: least-privilege].
+    #[arg(long, value_enum, value_name = "PREFERENCE")]
+    pub prefer: Option<PreferArg>,
+    /// Output format: text for people, json for tools, entra (requiredResourceAccess with
+    /// GUIDs), teams-toolkit (aad.manifest.json), terraform (required_resource_access), az
+    /// (`az ad app permission add` commands).
+    #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+    pub format: PlanFormat,
+    /// An HTTP Archive (as browsers, Dev Proxy and Fiddler save it): every Microsoft Graph
+    /// request in it, including those inside $batch bodies, becomes an item; other hosts are
+    /// counted and ignored.
+    #[arg(long, value_name = "FILE")]
+    pub har: Option<PathBuf>,
+    /// API version, instead of the config's `api` [default: v1.0].
+    #[arg(long, value_name = "API", value_parser = parse_api)]
+    pub api: Option<ApiVersion>,
+    /// Auth mode, instead of the config's `mode`.
+    #[arg(long, value_name = "MODE", value_parser = parse_mode)]
+    pub mode: Option<AuthMode>,
+    /// The exact search's bound: past this many search nodes the plan is the best cover
+    /// found so far, and says so.
+    #[arg(long, value_name = "NODES", default_value_t = msgraph_scopes::plan::DEFAULT_NODE_BUDGET)]
+    pub node_budget: u64,
+}
+
+/// How to print a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// For a person: the scopes, what each covers, why, and what is not covered.
+    Text,
+    /// One JSON object.
+    Json,
+    /// The app manifest's `requiredResourceAccess`, with GUIDs.
+    Entra,
+    /// A Teams Toolkit `aad.manifest.json` fragment (names, "Microsoft Graph").
+    TeamsToolkit,
+    /// A Terraform `required_resource_access` block (azuread provider).
+    Terraform,
+    /// Azure CLI commands.
+    Az,
 }
 
 /// The trade-off a plan makes (`--prefer`).

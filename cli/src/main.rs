@@ -11,6 +11,7 @@
 mod answer;
 mod args;
 mod audit;
+mod config;
 mod import;
 mod input;
 mod json;
@@ -19,6 +20,7 @@ mod lookup;
 mod matrix;
 mod output;
 mod permission;
+mod plan;
 mod suggest;
 mod text;
 
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::Lookup(args) => lookup::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::Plan(args) => plan::run(&args),
         Command::Matrix(args) => matrix::run(&args),
         Command::Permission(args) => permission::run(&args),
         Command::ImportDocs(args) => import::docs(&args),

@@ -62,6 +62,26 @@ impl Criterion {
         }
     }
 
+    /// A stable snake-case name (`max_level`, `level_sum`, `count`, `docs_rank`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Criterion::MaxLevel => "max_level",
+            Criterion::LevelSum => "level_sum",
+            Criterion::Count => "count",
+            Criterion::DocsRank => "docs_rank",
+        }
+    }
+
+    /// The part in words (`highest privilege level`).
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Criterion::MaxLevel => "highest privilege level",
+            Criterion::LevelSum => "sum of privilege levels",
+            Criterion::Count => "number of scopes",
+            Criterion::DocsRank => "docs rank (how late the docs list its scopes)",
+        }
+    }
+
     /// What a lower value of this part means, in words (`a lower highest privilege level`).
     pub const fn lower(self) -> &'static str {
         match self {

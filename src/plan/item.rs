@@ -77,10 +77,11 @@ impl Reason {
         }
     }
 
-    /// Whether the item can never work as declared (as opposed to a request this version
-    /// cannot judge yet, or a grant the plan was not allowed to use).
-    pub fn is_error(&self) -> bool {
-        !matches!(self, Reason::NoRequestMatrix | Reason::RscOnly(_))
+    /// Whether the reason is this version's want of data ([`Reason::NoRequestMatrix`]) rather
+    /// than something the app declares that cannot work as declared, or needs a grant the plan
+    /// was not allowed to use.
+    pub fn is_not_yet_coverable(&self) -> bool {
+        matches!(self, Reason::NoRequestMatrix)
     }
 }
 
@@ -107,8 +108,8 @@ impl fmt::Display for Reason {
             ),
             Reason::NoRequestMatrix => f.write_str(
                 "not yet coverable: this version knows the permissions of subscription \
-                 operations only, not of other Graph requests; the request is listed so that \
-                 none is lost",
+                 operations only, not yet those of other Graph requests (listed so that none \
+                 is lost)",
             ),
         }
     }
