@@ -99,7 +99,9 @@ impl fmt::Display for Reason {
                 f,
                 "the docs say {mode} is not supported for {resource_type}"
             ),
-            Reason::ErrorRule { id, message } => write!(f, "{message} ({id})"),
+            Reason::ErrorRule { id, message } => {
+                write!(f, "{} ({id})", message.trim_end_matches('.'))
+            }
             Reason::RscOnly(names) => write!(
                 f,
                 "only resource-specific consent grants it ({}), which the plan uses only when \

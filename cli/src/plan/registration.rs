@@ -104,11 +104,17 @@ pub fn render(view: &View<'_>, format: PlanFormat) -> Rendered {
 
 /// `{"requiredResourceAccess": [...]}`, pretty-printed.
 fn manifest(app: &str, granted: &[(&Scope, &str)], kind: &'static str) -> String {
-    let value = Manifest {
-        required_resource_access: vec![Group {
+    // Nothing to grant in the registration (every scope is resource-specific): no entry.
+    let groups = if granted.is_empty() {
+        Vec::new()
+    } else {
+        vec![Group {
             resource_app_id: app,
             resource_access: granted.iter().map(|(_, id)| Access { id, kind }).collect(),
-        }],
+        }]
+    };
+    let value = Manifest {
+        required_resource_access: groups,
     };
     match serde_json::to_string_pretty(&value) {
         Ok(mut text) => {
@@ -121,6 +127,13 @@ fn manifest(app: &str, granted: &[(&Scope, &str)], kind: &'static str) -> String
 
 fn terraform(header: &str, granted: &[(&Scope, &str)], kind: &str) -> String {
     let mut out = format!("# {header}\n");
+    if granted.is_empty() {
+        let _ = writeln!(
+            out,
+            "# Nothing to grant in the app registration: no required_resource_access block."
+        );
+        return out;
+    }
     let _ = writeln!(out, "required_resource_access {{");
     let _ = writeln!(
         out,
@@ -139,6 +152,10 @@ fn terraform(header: &str, granted: &[(&Scope, &str)], kind: &str) -> String {
 
 fn az(header: &str, granted: &[(&Scope, &str)], kind: &str) -> String {
     let mut out = format!("# {header}\n");
+    if granted.is_empty() {
+        let _ = writeln!(out, "# Nothing to grant in the app registration.");
+        return out;
+    }
     let _ = writeln!(
         out,
         "# APP_ID is the application (client) id of the app registration."

@@ -83,10 +83,11 @@ impl View<'_> {
 
 /// What a plan that passed its node budget is.
 pub fn approximation(plan: &Plan) -> String {
+    let budget = plan.options().node_budget;
     format!(
-        "the exact search passed its bound of {} nodes; this is the best cover it found (a \
-         greedy cover, improved by the search), not proven optimal",
-        plan.options().node_budget
+        "the exact search passed its bound of {budget} node{}; this is the best cover it found \
+         (a greedy cover, improved by the search), not proven optimal",
+        if budget == 1 { "" } else { "s" }
     )
 }
 
