@@ -51,6 +51,8 @@ pub(super) fn explain(plan: &Plan) -> Explanation {
     let chosen = plan.chosen();
     let prefer = plan.prefer();
     let mut best_with: HashMap<usize, (Vec<&'static str>, Cost, bool)> = HashMap::new();
+    // One node budget for every search of the explanation together.
+    let mut budget = plan.options().node_budget;
     let mut items = Vec::new();
     for (index, item) in plan.items().iter().enumerate() {
         let (Some(p), Some(scope)) = (plan.problem_item(index), plan.covered_by(index)) else {
@@ -81,7 +83,8 @@ pub(super) fn explain(plan: &Plan) -> Explanation {
             let (names, cost, exact) = best_with
                 .entry(c)
                 .or_insert_with(|| {
-                    let sol = problem.solve_containing(prefer, plan.options().node_budget, &[c]);
+                    let sol = problem.solve_containing(prefer, budget, &[c]);
+                    budget = budget.saturating_sub(sol.nodes);
                     let names = sol.chosen.iter().map(|&x| problem.name(x)).collect();
                     (names, sol.cost, sol.exact)
                 })
