@@ -4,6 +4,8 @@
 //! with and without a candidate forced into the set. A solver cut short by its node budget must
 //! still cover every item, and never claim a better cost than the optimum.
 
+#![cfg(feature = "std")]
+
 use msgraph_scopes::plan::{Prefer, Problem};
 use proptest::prelude::*;
 

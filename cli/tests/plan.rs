@@ -161,15 +161,12 @@ fn the_plans_are_the_ones_worked_out_by_hand() {
     }
 }
 
+/// A set's place in the objective: the parts, then the names.
+type Key = ([u32; 4], Vec<String>);
+
 /// The documented objective, written out independently of the crate: the parts in the
 /// preference's order, then the names read from the alphabetically last.
-fn objective(
-    levels: &[u32],
-    ranks: &[u32],
-    names: &[&str],
-    set: &[usize],
-    prefer: Prefer,
-) -> ([u32; 4], Vec<String>) {
+fn objective(levels: &[u32], ranks: &[u32], names: &[&str], set: &[usize], prefer: Prefer) -> Key {
     let max = set.iter().map(|&c| levels[c]).max().unwrap_or(0);
     let sum: u32 = set.iter().map(|&c| levels[c]).sum();
     let count = set.len() as u32;
@@ -236,7 +233,7 @@ fn every_example_config_is_covered_and_optimal() {
                 })
                 .collect();
             let cand_names: Vec<&str> = (0..k).map(|c| problem.name(c)).collect();
-            let mut best: Option<(([u32; 4], Vec<String>), Vec<usize>)> = None;
+            let mut best: Option<(Key, Vec<usize>)> = None;
             for mask in 0u32..(1 << k) {
                 let set: Vec<usize> = (0..k).filter(|&c| mask & (1 << c) != 0).collect();
                 if !(0..problem.item_count()).all(|i| problem.covers(&set, i)) {

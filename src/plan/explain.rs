@@ -46,7 +46,16 @@ pub struct Alternative {
     pub exact: bool,
 }
 
-pub(super) fn explain(plan: &Plan) -> Explanation {
+impl Plan {
+    /// Why the plan is what it is: for each covered item, its scope and the less privileged
+    /// candidates that would not have been enough overall. Runs one more search per such
+    /// candidate (the best set that contains it).
+    pub fn explain(&self) -> Explanation {
+        explain(self)
+    }
+}
+
+fn explain(plan: &Plan) -> Explanation {
     let problem = plan.problem();
     let chosen = plan.chosen();
     let prefer = plan.prefer();

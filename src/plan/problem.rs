@@ -2,8 +2,6 @@
 //! levels, items with their candidates least privileged first; and its [`Solution`].
 
 use super::cost::{Cost, UNKNOWN_LEVEL};
-use super::options::Prefer;
-use super::solver;
 use std::collections::HashMap;
 
 /// A covering problem: every item must be covered by one chosen candidate of its list.
@@ -173,18 +171,6 @@ impl<'a> Problem<'a> {
             cost.docs_rank = cost.docs_rank.saturating_add(ranks[c]);
         }
         cost
-    }
-
-    /// The best set that covers every item with a candidate, under `prefer`, visiting at most
-    /// `node_budget` search nodes (see [`Solution::exact`]).
-    pub fn solve(&self, prefer: Prefer, node_budget: u64) -> Solution {
-        solver::solve(self, prefer, node_budget, &[])
-    }
-
-    /// Like [`solve`](Problem::solve), with `forced` candidates in the set whatever they cost:
-    /// the best set that contains them.
-    pub fn solve_containing(&self, prefer: Prefer, node_budget: u64, forced: &[usize]) -> Solution {
-        solver::solve(self, prefer, node_budget, forced)
     }
 
     /// The candidates sorted by name: each candidate's place in that order.

@@ -1,7 +1,6 @@
 //! [`Plan`]: the chosen [`Scope`]s, what each covers, and the items nothing covers.
 
 use super::cost::Cost;
-use super::explain::{self, Explanation};
 use super::item::{scheme_for, Item, Reason};
 use super::options::{Options, Prefer};
 use super::problem::{Problem, Solution};
@@ -115,15 +114,8 @@ impl Plan {
         self.problem_items.get(index).copied().flatten()
     }
 
-    /// Why the plan is what it is: for each covered item, its scope and the less privileged
-    /// candidates that would not have been enough overall. Runs one more search per such
-    /// candidate (the best set that contains it).
-    pub fn explain(&self) -> Explanation {
-        explain::explain(self)
-    }
-
     /// The chosen candidates' indices in [`Plan::problem`], in the order of [`Plan::scopes`].
-    pub(super) fn chosen(&self) -> &[usize] {
+    pub(crate) fn chosen(&self) -> &[usize] {
         &self.solution.chosen
     }
 }

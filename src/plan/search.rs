@@ -144,17 +144,17 @@ fn reduce(
     while changed {
         changed = false;
         let avail: Vec<Bits> = item_bits.iter().map(|b| b.and(&cands)).collect();
-        for i in 0..m {
+        for (i, open) in avail.iter().enumerate() {
             if !items.get(i) {
                 continue;
             }
-            let n = avail[i].count();
+            let n = open.count();
             if n == 0 {
                 // Cannot happen (every item keeps a candidate); nothing covers it here.
                 items.clear(i);
                 changed = true;
             } else if n == 1 {
-                if let Some(c) = avail[i].ones().next() {
+                if let Some(c) = open.ones().next() {
                     picked.push(c);
                     for j in cand_bits[c].ones() {
                         items.clear(j);

@@ -13,6 +13,20 @@ use super::options::Prefer;
 use super::problem::{Problem, Solution};
 use super::search::{self, Budget, Scoring, Weight};
 
+impl Problem<'_> {
+    /// The best set that covers every item with a candidate, under `prefer`, visiting at most
+    /// `node_budget` search nodes (see [`Solution::exact`]).
+    pub fn solve(&self, prefer: Prefer, node_budget: u64) -> Solution {
+        solve(self, prefer, node_budget, &[])
+    }
+
+    /// Like [`solve`](Problem::solve), with `forced` candidates in the set whatever they cost:
+    /// the best set that contains them.
+    pub fn solve_containing(&self, prefer: Prefer, node_budget: u64, forced: &[usize]) -> Solution {
+        solve(self, prefer, node_budget, forced)
+    }
+}
+
 /// See the module docs; `forced` candidates are in the set whatever they cost.
 pub(super) fn solve(
     p: &Problem<'_>,
