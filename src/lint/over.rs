@@ -9,6 +9,7 @@ use super::rule_id::RuleId;
 use super::scopes::{scope_finding, Resolved};
 use crate::catalog::permission;
 use crate::plan::{build, Built, Cost, Target};
+use std::collections::HashSet;
 
 /// Adds one `over-privileged` finding when a strictly better set covers everything the
 /// requested scopes cover (`resolved` is `input.scopes`, resolved).
@@ -27,10 +28,13 @@ pub(super) fn over_privileged(input: &Input, resolved: &[Resolved], out: &mut Ve
         || usable
             .iter()
             .any(|(_, n)| permission(n).is_some_and(|p| p.is_rsc()));
+    // Each (resource, operation) once: a config may repeat a subscription.
+    let mut seen: HashSet<Target> = HashSet::new();
     let targets: Vec<Target> = input
         .subscriptions
         .iter()
         .flat_map(|s| Target::lifecycle(&s.resource, &s.operations))
+        .filter(|t| seen.insert(t.clone()))
         .collect();
     let Built { problem, .. } = build(input.api, input.mode, &targets, rsc);
     let mut requested: Vec<usize> = usable.iter().filter_map(|(_, n)| problem.find(n)).collect();

@@ -184,6 +184,13 @@ pub(crate) fn build(api: ApiVersion, mode: AuthMode, targets: &[Target], rsc: bo
     let mut items = Vec::with_capacity(targets.len());
     let mut problem_items = Vec::with_capacity(targets.len());
     let mut broader_cache: HashMap<&'static str, Vec<PermissionInfo>> = HashMap::new();
+    // Levels per name: the same permissions recur in item after item.
+    let mut levels: HashMap<&'static str, (Option<u8>, Option<u8>)> = HashMap::new();
+    let mut rate = |name: &'static str, info: Option<PermissionInfo>| {
+        *levels
+            .entry(name)
+            .or_insert_with(|| (level(info, mode), counted(info, mode)))
+    };
     for target in targets {
         let (candidates, reason) = match target {
             Target::Request { .. } => (Vec::new(), Some(Reason::NoRequestMatrix)),
@@ -219,10 +226,11 @@ pub(crate) fn build(api: ApiVersion, mode: AuthMode, targets: &[Target], rsc: bo
                         None => {
                             let mut list: Vec<Candidate> = Vec::new();
                             for p in answer.permissions().iter().filter(|p| rsc || !p.is_rsc()) {
+                                let (level, counted) = rate(p.name(), p.info());
                                 list.push(Candidate {
                                     name: p.name(),
-                                    level: level(p.info(), mode),
-                                    counted: counted(p.info(), mode),
+                                    level,
+                                    counted,
                                     rsc: p.is_rsc(),
                                     listed: true,
                                 });
@@ -235,10 +243,11 @@ pub(crate) fn build(api: ApiVersion, mode: AuthMode, targets: &[Target], rsc: bo
                                     let usable =
                                         scheme_for(info, mode).is_some() && (rsc || !info.is_rsc());
                                     if usable && !list.iter().any(|c| c.name == info.name()) {
+                                        let (level, counted) = rate(info.name(), Some(info));
                                         list.push(Candidate {
                                             name: info.name(),
-                                            level: level(Some(info), mode),
-                                            counted: counted(Some(info), mode),
+                                            level,
+                                            counted,
                                             rsc: info.is_rsc(),
                                             listed: false,
                                         });

@@ -27,6 +27,7 @@ pub struct Problem<'a> {
     names: Vec<&'a str>,
     levels: Vec<Option<u8>>,
     by_name: HashMap<String, usize>,
+    exact: HashMap<&'a str, usize>,
     items: Vec<Vec<usize>>,
 }
 
@@ -56,6 +57,9 @@ impl<'a> Problem<'a> {
     /// level given is kept) and gives its index. `level` is the catalog's privilege level;
     /// `None` counts as [`UNKNOWN_LEVEL`].
     pub fn candidate(&mut self, name: &'a str, level: Option<u8>) -> usize {
+        if let Some(&i) = self.exact.get(name) {
+            return i;
+        }
         let key = name.to_ascii_lowercase();
         if let Some(&i) = self.by_name.get(&key) {
             return i;
@@ -64,6 +68,7 @@ impl<'a> Problem<'a> {
         self.names.push(name);
         self.levels.push(level);
         self.by_name.insert(key, i);
+        self.exact.insert(name, i);
         i
     }
 
@@ -92,6 +97,7 @@ impl<'a> Problem<'a> {
             names: self.names.clone(),
             levels: self.levels.clone(),
             by_name: self.by_name.clone(),
+            exact: self.exact.clone(),
             items: Vec::new(),
         };
         for i in items {
@@ -166,8 +172,8 @@ impl<'a> Problem<'a> {
             seen.push(c);
             let level = self.level_key(c);
             cost.max_level = cost.max_level.max(level);
-            cost.level_sum += u32::from(level);
-            cost.count += 1;
+            cost.level_sum = cost.level_sum.saturating_add(u32::from(level));
+            cost.count = cost.count.saturating_add(1);
             cost.docs_rank = cost.docs_rank.saturating_add(ranks[c]);
         }
         cost

@@ -12,6 +12,7 @@ use super::cost::Cost;
 use super::options::Prefer;
 use super::problem::{Problem, Solution};
 use super::search::{self, Budget, Scoring, Weight};
+use std::collections::HashSet;
 
 impl Problem<'_> {
     /// The best set that covers every item with a candidate, under `prefer`, visiting at most
@@ -57,9 +58,17 @@ pub(super) fn solve(
     let uncoverable: Vec<usize> = (0..p.item_count())
         .filter(|&i| p.item_candidates(i).is_empty())
         .collect();
+    // The items still to cover; items with the same candidates are one constraint (an app
+    // repeats them: every subscription to one resource, every operation with the same cell).
+    let mut seen: HashSet<Vec<usize>> = HashSet::new();
     let open: Vec<Vec<usize>> = (0..p.item_count())
         .map(|i| p.item_candidates(i))
         .filter(|list| !list.is_empty() && !list.iter().any(|c| forced.contains(c)))
+        .filter(|list| {
+            let mut key = list.to_vec();
+            key.sort_unstable();
+            seen.insert(key)
+        })
         .map(<[usize]>::to_vec)
         .collect();
     let mut budget = Budget::new(node_budget);

@@ -11,7 +11,7 @@
 use msgraph_scopes::plan::Target;
 use percent_encoding::percent_decode_str;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// The Microsoft Graph hosts, global and national clouds.
 pub const GRAPH_HOSTS: [&str; 4] = [
@@ -107,11 +107,12 @@ pub fn read(name: &str, text: &str) -> Result<(Vec<Target>, Stats), String> {
         ..Stats::default()
     };
     let mut targets: Vec<Target> = Vec::new();
+    let mut seen: HashSet<Target> = HashSet::new();
     let mut push = |t: Target, stats: &mut Stats| {
-        if targets.contains(&t) {
-            stats.repeats += 1;
-        } else {
+        if seen.insert(t.clone()) {
             targets.push(t);
+        } else {
+            stats.repeats += 1;
         }
     };
     for entry in har.log.entries {

@@ -12,6 +12,7 @@ use super::config::{self, App};
 use super::input;
 use super::output::{Exit, Report};
 use msgraph_scopes::plan::{plan, Options, Target};
+use std::collections::HashSet;
 use std::path::Path;
 use view::View;
 
@@ -38,11 +39,8 @@ pub fn run(args: &PlanArgs) -> Report {
             .and_then(|text| har::read(&har_name, &text));
         match read {
             Ok((recorded, stats)) => {
-                for t in recorded {
-                    if !targets.contains(&t) {
-                        targets.push(t);
-                    }
-                }
+                let mut seen: HashSet<Target> = targets.iter().cloned().collect();
+                targets.extend(recorded.into_iter().filter(|t| seen.insert(t.clone())));
                 har_stats = Some(stats);
             }
             Err(message) => return Report::failure(Exit::Usage, String::new(), message),
