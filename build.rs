@@ -4,8 +4,8 @@
 //! problem as `data/FILE.yaml:LINE:COL: message`, and no panic.
 
 #[path = "build/mod.rs"]
-mod datagen;
+mod generator;
 
 fn main() -> std::process::ExitCode {
-    datagen::main()
+    generator::main()
 }

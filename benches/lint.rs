@@ -58,6 +58,7 @@ fn parse_and_lint(text: &str) -> usize {
         mode: config.mode.unwrap_or(AuthMode::Application),
         scopes: config.scopes,
         subscriptions: config.subscriptions,
+        requests: config.requests,
         plan: Default::default(),
     };
     lint::lint(&input).len()
@@ -72,6 +73,7 @@ fn bench_lint(c: &mut Criterion) {
         mode: AuthMode::Application,
         scopes: config.scopes,
         subscriptions: config.subscriptions,
+        requests: config.requests,
         plan: Default::default(),
     };
     let findings = lint::lint(&input).len();

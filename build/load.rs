@@ -1,6 +1,7 @@
 //! Reading `data/`: files to typed documents with positions, every problem collected.
 
 use super::problem::Problem;
+use super::request_schema::RequestsFile;
 use super::schema::{
     CatalogFile, CoverageFile, ErrataFile, LifetimesFile, ResourcesFile, RulesFile, TableFile,
 };
@@ -54,6 +55,8 @@ pub struct Inputs {
     pub rules: Option<Doc<RulesFile>>,
     /// `data/lifetimes.yaml`.
     pub lifetimes: Option<Doc<LifetimesFile>>,
+    /// `data/requests/<area>.yaml`, in path order.
+    pub requests: Vec<Doc<RequestsFile>>,
     /// Every file and directory read, for `cargo:rerun-if-changed`.
     pub read: Vec<PathBuf>,
     /// Files that exist but did not parse (their problem is already reported).
@@ -158,6 +161,30 @@ pub fn read(root: &Path) -> (Inputs, Vec<Problem>) {
         (&mut inputs.read, &mut inputs.unreadable),
         &mut problems,
     );
+    let requests_dir = data.join("requests");
+    inputs.read.push(requests_dir.clone());
+    let mut request_files: Vec<PathBuf> = match fs::read_dir(&requests_dir) {
+        Ok(files) => files
+            .flatten()
+            .map(|f| f.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect(),
+        Err(err) => {
+            problems.push(missing(&relative(root, &requests_dir), &err));
+            Vec::new()
+        }
+    };
+    request_files.sort();
+    for path in request_files {
+        if let Some(doc) = read_one(
+            root,
+            &path,
+            (&mut inputs.read, &mut inputs.unreadable),
+            &mut problems,
+        ) {
+            inputs.requests.push(doc);
+        }
+    }
     (inputs, problems)
 }
 

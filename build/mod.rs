@@ -4,7 +4,7 @@
 //!
 //! Build code only. It includes library files through `#[path]` (the data schema, the YAML
 //! position index, the path scanner, the trie's segment maps, layout and builder, the enums of
-//! API versions, operations and auth modes); the library never includes anything from `build/`.
+//! API versions, operations, auth modes, severities and change types); the library never includes anything from `build/`.
 
 pub mod emit;
 pub mod load;
@@ -17,6 +17,9 @@ pub mod yaml_positions;
 #[path = "../src/path/mod.rs"]
 pub mod path;
 pub mod problem;
+pub mod request;
+#[path = "../src/import/request_schema.rs"]
+pub mod request_schema;
 #[path = "../src/import/schema.rs"]
 pub mod schema;
 pub mod trie;
@@ -31,11 +34,19 @@ mod api_version;
 #[path = "../src/auth_mode.rs"]
 mod auth_mode;
 #[allow(dead_code)]
+#[path = "../src/change_type.rs"]
+mod change_type;
+#[allow(dead_code)]
+#[path = "../src/method.rs"]
+mod method;
+#[allow(dead_code)]
 #[path = "../src/operation.rs"]
 mod operation;
 #[allow(dead_code)]
 #[path = "../src/parse_error.rs"]
 mod parse_error;
+#[path = "../src/severity.rs"]
+mod severity;
 
 use problem::Problem;
 use std::path::{Path, PathBuf};
@@ -43,15 +54,21 @@ use std::process::ExitCode;
 
 /// The library files the generator includes (besides `build.rs` and `build/`): a change to any
 /// of them can change the output.
-const INCLUDED: [&str; 8] = [
+const INCLUDED: [&str; 14] = [
     "src/path",
     "src/trie",
+    "src/request/segments.rs",
+    "src/request/shape.rs",
     "src/import/schema.rs",
+    "src/import/request_schema.rs",
+    "src/method.rs",
     "src/yaml_positions.rs",
     "src/api_version.rs",
     "src/auth_mode.rs",
     "src/operation.rs",
     "src/parse_error.rs",
+    "src/change_type.rs",
+    "src/severity.rs",
 ];
 
 /// The whole build step: generates `$OUT_DIR/data.rs` from `data/`, tells cargo what to watch,

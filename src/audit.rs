@@ -3,6 +3,7 @@
 //! Needs the `std` feature (it collects findings into vectors).
 
 use crate::catalog::permission;
+use crate::path::{self, Recorded};
 use crate::table::{Permissions, Row, Table};
 use crate::{tables, ApiVersion, AuthMode, Operation};
 use std::collections::BTreeMap;
@@ -317,20 +318,19 @@ fn catalog(out: &mut Vec<Finding>) {
 }
 
 fn overlaps(out: &mut Vec<Finding>) {
-    // Shape of a template: static segments lower-cased, placeholders as `{}`.
-    let shape = |path: &str| -> String {
-        let mut s = String::new();
-        for seg in path.trim_matches('/').split('/') {
-            s.push('/');
-            if seg.starts_with('{') && seg.ends_with('}') {
-                s.push_str("{}");
-            } else {
-                s.push_str(&seg.to_ascii_lowercase());
-            }
-        }
-        s
+    // Shape of a template, as the resolver segments it: static segments lower-cased, `None` for
+    // each placeholder or key. Templates of one shape end at one node of the trie.
+    let shape = |path: &str| -> Vec<Option<String>> {
+        path::segments_of(path)
+            .into_iter()
+            .flatten()
+            .map(|segment| match segment {
+                Recorded::Plain(s) => Some(s.to_ascii_lowercase()),
+                Recorded::Placeholder(_) | Recorded::Key(_) => None,
+            })
+            .collect()
     };
-    let mut owners: BTreeMap<String, Vec<(Row, &'static str)>> = BTreeMap::new();
+    let mut owners: BTreeMap<Vec<Option<String>>, Vec<(Row, &'static str)>> = BTreeMap::new();
     let mut seen = std::collections::BTreeSet::new();
     for table in tables() {
         for row in table.rows() {

@@ -23,7 +23,7 @@ pub struct Trie(Walker<'static, RouteDef>);
 impl Trie {
     /// The trie compiled from `data/`, the one [`crate::resolve()`] walks.
     pub fn compiled() -> Trie {
-        Trie(Walker::COMPILED)
+        Trie(crate::data::subscription_trie::TRIE)
     }
 
     /// Builds a trie from templates with the builder `build.rs` uses (static segments folded to
@@ -90,7 +90,11 @@ impl Trie {
 /// Every template the compiled trie holds (written and derived `/me` <-> `/users/{id}` forms),
 /// node by node, each node's routes in priority order.
 pub fn compiled_templates() -> Vec<&'static str> {
-    Walker::COMPILED.routes.iter().map(|r| r.template).collect()
+    crate::data::subscription_trie::TRIE
+        .routes
+        .iter()
+        .map(|r| r.template)
+        .collect()
 }
 
 /// [`crate::resolve()`] over `trie`: the first template of the node the resource leads to.

@@ -151,6 +151,13 @@ pub enum IdLookup {
 pub struct PermissionInfo(&'static PermissionDef);
 
 impl PermissionInfo {
+    /// The permission at `index` of the compiled catalog (the request matrix's cells hold these).
+    pub(crate) fn at(index: u16) -> Option<PermissionInfo> {
+        data::PERMISSIONS
+            .get(usize::from(index))
+            .map(PermissionInfo)
+    }
+
     /// The name (`Mail.Read`).
     pub fn name(self) -> &'static str {
         self.0.name

@@ -7,8 +7,8 @@
 
 // The trie's types, which the generated code names through `crate::data::*` too; [`NONE`] is
 // also the "none" of the index fields below.
-pub(crate) use crate::trie::{NodeDef, SegmentMap, Slot, NONE};
-use crate::{ApiVersion, AuthMode, Operation};
+pub(crate) use crate::trie::{Arena, NodeDef, SegmentMap, Slot, Trie, NONE};
+use crate::{ApiVersion, AuthMode, Method, Operation};
 
 /// Where one table came from.
 #[derive(Debug)]
@@ -103,6 +103,32 @@ pub(crate) struct RouteDef {
     pub modes: u8,
 }
 
+/// A template that ends at a node of the request trie: the route type of its
+/// [`Trie`](crate::trie::Trie).
+#[derive(Debug)]
+pub(crate) struct RequestRouteDef {
+    /// The template as written in `data/requests/`.
+    pub template: &'static str,
+    /// Indexed by `Method::index() * 3 + AuthMode::index()`: an index into
+    /// [`generated::REQUEST_CELLS`], or [`NONE`] when the method grants nothing under the mode.
+    pub cells: [u16; 15],
+}
+
+/// A request cell where upstream marked none or several permissions least privileged.
+#[derive(Debug)]
+pub(crate) struct RequestChoiceDef {
+    pub template: &'static str,
+    pub method: Method,
+    pub mode: AuthMode,
+    /// The marked permissions, as indices into [`generated::PERMISSIONS`] (empty: none).
+    pub marked: &'static [u16],
+    /// What decided (`privilege-level`, `narrower`, `access`, `name`, `only-candidate`).
+    pub decided_by: &'static str,
+    /// `data/requests/<area>.yaml` and the line of the choice.
+    pub file: &'static str,
+    pub line: u32,
+}
+
 /// One catalog permission.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct PermissionDef {
@@ -153,13 +179,6 @@ pub(crate) mod generated {
 }
 
 pub(crate) use generated::*;
-
-// The resolver folds static segments into a buffer of `path::MAX_STATIC_LEN` bytes; every
-// static segment of the data must fit (longer input segments cannot match and are skipped).
-const _: () = assert!(MAX_STATIC_LEN <= crate::path::MAX_STATIC_LEN);
-// The resolver walks the first `path::MAX_PIECES` pieces; a path with more has more segments
-// than any template and cannot match (`build.rs` checks this too).
-const _: () = assert!(MAX_DEPTH <= crate::path::MAX_PIECES);
 
 /// The table for `(api, operation)`; the data has every one of the 14.
 pub(crate) fn table(api: ApiVersion, operation: Operation) -> &'static TableDef {

@@ -31,9 +31,12 @@
 //!   change types; [`lifecycle`] finds one permission for create, update, reauthorize and
 //!   delete together.
 //! * [`plan`] (feature `std`) finds the least set of scopes for a whole app, exactly, and
-//!   explains it; [`lint`] checks what an app requests against what it subscribes to, with the
-//!   same planner deciding what is over-privileged; [`audit`] lists the docs' own
-//!   inconsistencies.
+//!   explains it; [`lint`] checks what an app requests against what it subscribes to and the
+//!   requests it makes, with the same planner deciding what is over-privileged; [`audit`]
+//!   lists the docs' own inconsistencies.
+//! * [`request`] answers the same question for any Microsoft Graph request (method, URL, auth
+//!   mode), from Microsoft's permission catalog's path sets; [`resolve_request`] finds the
+//!   template once for several modes.
 //! * [`DATA_VERSION`] says which docs snapshot and catalog the crate carries.
 //!
 //! # Features
@@ -42,6 +45,7 @@
 //! |---|---|---|
 //! | `std` | yes | [`audit`], [`lint`] and [`plan`]; without it the library is `no_std` and depends on `phf` alone |
 //! | `import` | no | [`import`]: the importers that produce `data/` from Microsoft's sources, and [`lint::config`], the lint config reader (serde, serde_yaml, serde_json, yaml-rust2) |
+//! | `schema` | no | [`lint::config::schema`], the lint config's JSON Schema, derived from the types that read the config (adds `import` and schemars) |
 //! | `bench-internals` | no | hidden hooks for the crate's own benches; not an API |
 //!
 //! The lookup core never allocates, with or without `std`. The `msgraph-scopes` command is the
@@ -70,15 +74,18 @@ pub mod rules;
 
 mod api_version;
 mod auth_mode;
+mod change_type;
 mod data;
 #[cfg(feature = "std")]
 mod implies;
 mod lifecycle;
 mod lifetime;
 mod lookup;
+mod method;
 mod operation;
 mod parse_error;
 mod path;
+mod request;
 mod resolve;
 mod severity;
 mod table;
@@ -97,12 +104,18 @@ pub mod bench_internals;
 
 pub use api_version::ApiVersion;
 pub use auth_mode::AuthMode;
+pub use change_type::ChangeType;
 pub use lifecycle::{lifecycle, Lifecycle, Step};
-pub use lifetime::{ChangeType, ChangeTypes, Lifetime};
+pub use lifetime::{ChangeTypes, Lifetime};
 pub use lookup::{lookup, lookup_resolved, Answer, LookupError};
+pub use method::Method;
 pub use operation::Operation;
 pub use parse_error::ParseError;
 pub use path::PathError;
+pub use request::{
+    request, request_choices, request_templates, resolve_request, RequestAnswer, RequestChoice,
+    RequestError, RequestMatch, RequestPermission, RequestPermissions,
+};
 pub use resolve::{resolve, Resolved, RowMatch};
 pub use table::{
     table, tables, DataLocation, Erratum, Permission, Permissions, Row, Source, Table, Template,

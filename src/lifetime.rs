@@ -1,10 +1,10 @@
-//! Maximum subscription lifetimes ([`Lifetime`]) and restricted change types ([`ChangeType`]).
+//! Maximum subscription lifetimes ([`Lifetime`]) and the change types a resource type allows
+//! ([`ChangeTypes`]).
 
 use crate::catalog::ascii_lower;
 use crate::data;
-use crate::parse_error::{loose_eq, ParseError};
+use crate::ChangeType;
 use core::fmt;
-use core::str::FromStr;
 
 /// The longest a subscription on a resource type may live before it must be renewed.
 ///
@@ -60,57 +60,6 @@ impl fmt::Display for Lifetime {
             }
             _ => Ok(()),
         }
-    }
-}
-
-/// A subscription's `changeType`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ChangeType {
-    /// `created`.
-    Created,
-    /// `updated`.
-    Updated,
-    /// `deleted`.
-    Deleted,
-}
-
-impl ChangeType {
-    /// All three.
-    pub const ALL: [ChangeType; 3] = [
-        ChangeType::Created,
-        ChangeType::Updated,
-        ChangeType::Deleted,
-    ];
-
-    /// `created`, `updated` or `deleted`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ChangeType::Created => "created",
-            ChangeType::Updated => "updated",
-            ChangeType::Deleted => "deleted",
-        }
-    }
-
-    const fn bit(self) -> u8 {
-        1 << self as u8
-    }
-}
-
-impl fmt::Display for ChangeType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl FromStr for ChangeType {
-    type Err = ParseError;
-
-    /// `created`, `Created`, `CREATED`, ...
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ChangeType::ALL
-            .into_iter()
-            .find(|c| loose_eq(s, c.as_str()))
-            .ok_or_else(|| ParseError::new("change type", "created, updated, deleted", s))
     }
 }
 

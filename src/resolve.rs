@@ -8,7 +8,6 @@
 use crate::data::{self, RouteDef, NONE};
 use crate::path::{self, PathError, Pieces};
 use crate::table::{self, Permissions, Row, Table};
-use crate::trie::{Arena, Trie};
 use crate::{ApiVersion, AuthMode};
 
 /// The row of one table that a [resolved](resolve()) resource belongs to, and the template that
@@ -41,7 +40,9 @@ pub struct RowMatch {
 pub fn resolve(resource: &str) -> Result<Resolved<'_>, PathError> {
     let mut pieces = Pieces::new();
     let split = path::split_pieces(resource, &mut pieces)?;
-    let routes = Trie::COMPILED.walk_path(split.path, &pieces).unwrap_or(&[]);
+    let routes = data::subscription_trie::TRIE
+        .walk_path(split.path, &pieces)
+        .unwrap_or(&[]);
     let version = split.version.map(|v| match v {
         path::Version::V1 => ApiVersion::V1,
         path::Version::Beta => ApiVersion::Beta,
@@ -108,20 +109,6 @@ impl<'a> Resolved<'a> {
     }
 }
 
-impl Trie<'static, RouteDef> {
-    /// The trie compiled from `data/`: the subscription matrix, whose routes are [`RouteDef`]s.
-    pub(crate) const COMPILED: Trie<'static, RouteDef> = Trie {
-        nodes: &data::NODES,
-        arena: Arena {
-            pilots: &data::PILOTS,
-            slots: &data::SLOTS,
-            keys: data::KEYS,
-        },
-        routes: &data::ROUTES,
-        max_static: data::MAX_STATIC_LEN,
-    };
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,7 +121,7 @@ mod tests {
     /// up, resolves it.
     #[test]
     fn the_greedy_walk_agrees_with_the_full_walk() {
-        let trie = Trie::COMPILED;
+        let trie = data::subscription_trie::TRIE;
         let mut names: Vec<&str> = trie
             .nodes
             .iter()

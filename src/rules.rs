@@ -38,12 +38,40 @@ use core::fmt;
 /// assert_eq!(rule.severity(), Severity::Error);
 /// assert!(rule.source().ends_with(".md"));
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq)]
+///
+/// Rules are ordered and hashed by their id, which is unique.
+#[derive(Clone, Copy)]
 pub struct Rule(&'static RuleDef);
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.id() == other.id()
+    }
+}
+
+impl Eq for Rule {}
+
+impl PartialOrd for Rule {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Rule {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.id().cmp(other.id())
+    }
+}
+
+impl core::hash::Hash for Rule {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.id().hash(state);
+    }
+}
 
 impl Rule {
     /// A stable kebab-case id (`outlook-other-mailbox`), for suppressions and reports.
-    pub fn id(self) -> &'static str {
+    pub const fn id(self) -> &'static str {
         self.0.id
     }
 

@@ -16,6 +16,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// All three, least severe first.
+    pub const ALL: [Severity; 3] = [Severity::Note, Severity::Warning, Severity::Error];
+
     /// `note`, `warning` or `error`.
     pub const fn as_str(self) -> &'static str {
         match self {

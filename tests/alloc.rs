@@ -1,4 +1,5 @@
-//! `lookup`, `resolve`, `permission` and `permission_by_id` allocate nothing.
+//! `lookup`, `resolve`, `request`, `resolve_request`, `permission` and `permission_by_id`
+//! allocate nothing.
 //!
 //! A counting global allocator counts the allocations made on the current thread while a
 //! thread-local switch is on, so the test harness's other threads cannot disturb the count. The
@@ -6,8 +7,8 @@
 
 use msgraph_scopes::catalog::{permission, permission_by_id, IdLookup};
 use msgraph_scopes::{
-    lookup, lookup_resolved, resolve, table, tables, ApiVersion, AuthMode, LookupError, Operation,
-    PathError,
+    lookup, lookup_resolved, request, resolve, resolve_request, table, tables, ApiVersion,
+    AuthMode, LookupError, Method, Operation, PathError,
 };
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -299,6 +300,84 @@ fn lookups_and_catalog_reads_allocate_nothing() {
         "{mail:?}"
     );
 
+    // Requests: every method and mode, answers read, and every failure.
+    let requests: Vec<&str> = vec![
+        "https://graph.microsoft.com/v1.0/me/messages?$top=5",
+        "/ME/MailFolders('Inbox')/Messages/AAMkAGI2/$value",
+        "/me/drive/items/01ABC/workbook/worksheets/Sheet1/range(address='A1:B2')",
+        "/reports/getEmailActivityCounts(period='D7')",
+        "/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/members/microsoft.graph.user/$count",
+        "https://graph.microsoft.com/beta/me/drive/root:/Docs/Q1 report (final).docx:/content",
+        "/drives/b!Xy9_Zk-0Q/items/01AB:/a/b/c.txt:/content?x=1",
+        "/users/microsoft.graph.delta()",
+        "/me/calendarView?startDateTime=2024-01-01",
+        "/teams/getAllMessages",
+        "/users/adele%40contoso.com/events",
+        "/no/such/thing",
+        "teams//channels",
+        "/me/drive/root:/:",
+        &huge_segment,
+        &huge_path,
+        &huge_query,
+    ];
+    let mut request_kinds = std::collections::BTreeSet::new();
+    let mut request_answers = 0;
+    for &url in &requests {
+        for method in Method::ALL {
+            for mode in AuthMode::ALL {
+                let (result, n) = counted(|| {
+                    request(black_box(method), black_box(url), black_box(mode)).map(|a| {
+                        let least = a.least();
+                        black_box((
+                            a.template(),
+                            a.query(),
+                            least.name(),
+                            least.privilege_level(),
+                            least.admin_consent(),
+                            a.permissions().iter().count(),
+                            a.permissions().position("Mail.Read"),
+                        ))
+                    })
+                });
+                if n != 0 {
+                    failures.push(format!(
+                        "request {method} {mode} {:?}: {n} allocations",
+                        url.chars().take(60).collect::<String>()
+                    ));
+                }
+                match result {
+                    Ok(_) => request_answers += 1,
+                    Err(e) => {
+                        request_kinds.insert(e.kind());
+                    }
+                }
+            }
+            let (_, n) = counted(|| {
+                resolve_request(black_box(method), black_box(url)).map(|f| {
+                    black_box((f.template(), f.item_path(), f.version()));
+                    for mode in AuthMode::ALL {
+                        black_box(f.permissions(mode).map(|p| p.least().name()));
+                    }
+                })
+            });
+            if n != 0 {
+                failures.push(format!("resolve_request {method} {url:?}: {n} allocations"));
+            }
+        }
+    }
+    assert!(request_answers > 20, "{request_answers} request answers");
+    for kind in [
+        "invalid_url",
+        "unknown_request",
+        "unknown_method",
+        "not_supported",
+    ] {
+        assert!(
+            request_kinds.contains(kind),
+            "no {kind} among {request_kinds:?}"
+        );
+    }
+
     // Parsing names allocates nothing, even on failure.
     let (parsed, n) = counted(|| {
         (
@@ -308,6 +387,8 @@ fn lookups_and_catalog_reads_allocate_nothing() {
             black_box("v2").parse::<ApiVersion>().is_err(),
             black_box("renew").parse::<Operation>().ok(),
             black_box("put").parse::<Operation>().is_err(),
+            black_box("patch").parse::<Method>().ok(),
+            black_box("HEAD").parse::<Method>().is_err(),
         )
     });
     assert_eq!(n, 0, "parsing allocated");
@@ -319,6 +400,8 @@ fn lookups_and_catalog_reads_allocate_nothing() {
             Some(ApiVersion::Beta),
             true,
             Some(Operation::Update),
+            true,
+            Some(Method::Patch),
             true
         )
     );

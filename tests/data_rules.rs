@@ -7,11 +7,11 @@
 // The pipeline without its cargo driver and emitter, which these tests do not run.
 #[path = "../build/mod.rs"]
 #[allow(unreachable_pub, missing_docs, dead_code)]
-mod datagen;
+mod generator;
 
-use datagen::load::{parse, Inputs};
-use datagen::model::{APIS, OPERATIONS};
-use datagen::validate as model;
+use generator::load::{parse, Inputs};
+use generator::validate as model;
+use msgraph_scopes::{ApiVersion, Operation};
 
 const CATALOG: &str = r#"
 source: {repository: test, commit: 0123456789abcdef, as_of: 2026-01-01}
@@ -27,6 +27,21 @@ permissions:
     delegated-work: {id: 00000000-0000-0000-0000-000000000004}
     delegated-personal: {id: 00000000-0000-0000-0000-000000000004}
     application: {id: 00000000-0000-0000-0000-000000000005}
+"#;
+
+/// A valid request file: two templates, one with a recorded choice.
+const REQUESTS: &str = r#"
+source: {repository: test, commit: 0123456789abcdef, as_of: 2026-01-01}
+area: users
+templates:
+  - path: /users/{id}/messages
+    methods:
+      GET: {delegated-work: Mail.Read, application: Mail.Read}
+  - path: /users/{id}/chats
+    methods:
+      GET: {delegated-work: Chat.Read, application: Chat.Read.All}
+    choices:
+      - {method: GET, scheme: delegated-work, marked: '', decided_by: only-candidate}
 "#;
 
 const RESOURCES: &str = r#"
@@ -63,8 +78,8 @@ rows:
 /// Runs the pipeline over the valid data with `changes` applied (file name -> new text).
 fn problems(changes: &[(&str, &str)]) -> Vec<String> {
     let mut files: Vec<(String, String)> = Vec::new();
-    for api in APIS {
-        for op in OPERATIONS {
+    for api in ApiVersion::ALL.map(ApiVersion::as_str) {
+        for op in Operation::ALL.map(Operation::docs_name) {
             files.push((format!("data/tables/{api}/{op}.yaml"), table(api, op)));
         }
     }
@@ -72,6 +87,7 @@ fn problems(changes: &[(&str, &str)]) -> Vec<String> {
     files.push(("data/errata.yaml".into(), "errata: []\n".into()));
     files.push(("data/coverage.yaml".into(), "absent: []\n".into()));
     files.push(("data/catalog.yaml".into(), CATALOG.into()));
+    files.push(("data/requests/users.yaml".into(), REQUESTS.into()));
     for (name, text) in changes {
         match files.iter_mut().find(|(n, _)| n == name) {
             Some(file) => file.1 = (*text).to_owned(),
@@ -83,6 +99,8 @@ fn problems(changes: &[(&str, &str)]) -> Vec<String> {
     for (name, text) in &files {
         let result = if name.starts_with("data/tables/") {
             parse(name, text).map(|d| inputs.tables.push(d))
+        } else if name.starts_with("data/requests/") {
+            parse(name, text).map(|d| inputs.requests.push(d))
         } else if name.ends_with("resources.yaml") {
             parse(name, text).map(|d| inputs.resources = Some(d))
         } else if name.ends_with("rules.yaml") {
@@ -308,8 +326,8 @@ fn a_missing_table_is_named() {
 fn me_and_users_forms_are_one_resource() {
     let (nodes, inputs) = {
         let mut inputs = Inputs::default();
-        for api in APIS {
-            for op in OPERATIONS {
+        for api in ApiVersion::ALL.map(ApiVersion::as_str) {
+            for op in Operation::ALL.map(Operation::docs_name) {
                 let name = format!("data/tables/{api}/{op}.yaml");
                 inputs.tables.push(parse(&name, &table(api, op)).unwrap());
             }
@@ -317,7 +335,10 @@ fn me_and_users_forms_are_one_resource() {
         inputs.resources = Some(parse("data/resources.yaml", RESOURCES).unwrap());
         inputs.errata = Some(parse("data/errata.yaml", "errata: []").unwrap());
         inputs.catalog = Some(parse("data/catalog.yaml", CATALOG).unwrap());
-        (model::build(&inputs).unwrap().nodes, inputs)
+        inputs
+            .requests
+            .push(parse("data/requests/users.yaml", REQUESTS).unwrap());
+        (model::build(&inputs).unwrap().trie.nodes, inputs)
     };
     drop(inputs);
     let me = nodes[0]
@@ -381,4 +402,44 @@ unknown: []
         ("data/lifetimes.yaml", lifetimes)
     ])
     .join("\n"));
+}
+
+#[test]
+fn request_data_is_checked_against_the_catalog_and_the_trie() {
+    let bad = REQUESTS
+        .replace(
+            "GET: {delegated-work: Mail.Read,",
+            "GET: {delegated-work: Mail.Reed,",
+        )
+        .replace("application: Chat.Read.All}", "application: Chat.Read}")
+        .replace("/users/{id}/chats", "/Users/{user-id}/Messages")
+        .replace("decided_by: only-candidate", "decided_by: luck");
+    let found = problems(&[("data/requests/users.yaml", &bad)]);
+    let text = found.join("\n");
+    for needle in [
+        "unknown permission `Mail.Reed` (not in data/catalog.yaml)",
+        "`Chat.Read` has no application scheme in data/catalog.yaml",
+        "`/Users/{user-id}/Messages` has the shape of `/users/{id}/messages`",
+        "`decided_by` is one of",
+    ] {
+        assert!(text.contains(needle), "no `{needle}` in:\n{text}");
+    }
+    assert!(
+        found
+            .iter()
+            .all(|p| p.starts_with("data/requests/users.yaml:")),
+        "{text}"
+    );
+    let other = REQUESTS.replace("area: users", "area: groups");
+    let found = problems(&[("data/requests/users.yaml", &other)]).join("\n");
+    assert!(
+        found.contains("area `groups` belongs in data/requests/groups.yaml"),
+        "{found}"
+    );
+    let query = REQUESTS.replace("/users/{id}/chats", "/users/{id}/chats?$top=1");
+    let found = problems(&[("data/requests/users.yaml", &query)]).join("\n");
+    assert!(
+        found.contains("is no template: a template has no query string"),
+        "{found}"
+    );
 }

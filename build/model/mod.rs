@@ -2,11 +2,15 @@
 //! only; the checks that build them are in `validate`.
 
 mod names;
+mod requests;
 mod rules;
 
-pub use names::{ALL_MODES, APIS, MODES, OPERATIONS};
-pub use rules::{Rule, Rules, CHANGE_TYPES, SEVERITIES};
+pub use names::{table_file, DataName, ALL_MODES};
+pub use requests::{RequestChoice, RequestRoute, Requests};
+pub use rules::{Rule, Rules};
 
+use super::api_version::ApiVersion;
+use super::operation::Operation;
 use super::schema::{self, TableRow};
 use super::trie;
 
@@ -19,31 +23,25 @@ pub struct Model {
     pub resources: Vec<Resource>,
     /// Known docs errors that some cell uses.
     pub errata: Vec<schema::Erratum>,
-    /// The path trie; node 0 is the root.
-    pub nodes: Vec<Node>,
-    /// [`Model::nodes`] as the walker reads them.
-    pub node_defs: Vec<trie::node::NodeDef>,
-    /// The longest lower-case static segment, in bytes.
-    pub max_static_len: usize,
-    /// The most segments of any template (the depth of the trie).
-    pub max_depth: usize,
-    /// The pilots, slots and keys of the nodes' segment maps.
-    pub arena: trie::layout::ArenaBuilder,
+    /// The subscription matrix's path trie, laid out; node 0 is the root.
+    pub trie: trie::builder::BuiltTrie<Route>,
     /// The permission catalog.
     pub catalog: schema::CatalogFile,
     /// What docs snapshot and catalog the data carries.
     pub data_version: String,
     /// The rules, change types and lifetimes.
     pub rules: Rules,
+    /// The request matrix (`data/requests/`).
+    pub requests: Requests,
 }
 
 /// One validated table.
 #[derive(Debug)]
 pub struct Table {
-    /// Index into [`APIS`].
-    pub api: usize,
-    /// Index into [`OPERATIONS`].
-    pub operation: usize,
+    /// The API version.
+    pub api: ApiVersion,
+    /// The operation.
+    pub operation: Operation,
     /// Provenance.
     pub source: schema::Source,
     /// Rows in the docs' order.

@@ -1,20 +1,16 @@
 //! The validated rules, change types and lifetimes (from `data/rules.yaml` and
 //! `data/lifetimes.yaml`).
 
+use super::super::severity::Severity;
 use std::collections::BTreeMap;
-
-/// The severities, in index order.
-pub const SEVERITIES: [&str; 3] = ["note", "warning", "error"];
-/// The change types, in bit order.
-pub const CHANGE_TYPES: [&str; 3] = ["created", "updated", "deleted"];
 
 /// One validated rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
     /// Stable id.
     pub id: String,
-    /// Index into [`SEVERITIES`].
-    pub severity: usize,
+    /// How much it matters.
+    pub severity: Severity,
     /// Lower-case resource types; empty = any.
     pub types: Vec<String>,
     /// Mode bits; all modes when none are given.

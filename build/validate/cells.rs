@@ -1,7 +1,10 @@
 //! The permission catalog, the errata, and the permissions in each cell of the tables.
 
+use super::super::api_version::ApiVersion;
+use super::super::auth_mode::AuthMode;
 use super::super::load::Doc;
-use super::super::model::{Perm, APIS, MODES, OPERATIONS};
+use super::super::model::{DataName, Perm};
+use super::super::operation::Operation;
 use super::super::problem::Problem;
 use super::super::schema::{self, Cell, TableFile, TableRow};
 use super::super::yaml_positions::path;
@@ -44,9 +47,9 @@ pub(super) fn check_catalog(
         if schemes.iter().all(|s| s.is_none()) {
             problems.push(doc.problem(&at, format!("`{}` has no scheme", p.name)));
         }
-        for (mode, scheme) in MODES.iter().zip(schemes) {
+        for (mode, scheme) in AuthMode::ALL.into_iter().zip(schemes) {
             let Some(scheme) = scheme else { continue };
-            let sat = [at.clone(), path(&[mode])].concat();
+            let sat = [at.clone(), path(&[&mode.data_name()])].concat();
             if let Some(level) = scheme.privilege_level {
                 if !(1..=4).contains(&level) {
                     problems.push(doc.problem(
@@ -66,7 +69,7 @@ pub(super) fn check_catalog(
                 let owner = format!(
                     "{} {}",
                     p.name,
-                    if *mode == "application" {
+                    if mode == AuthMode::Application {
                         "application"
                     } else {
                         "delegated"
@@ -96,7 +99,7 @@ pub(super) fn check_catalog(
         if !is_guid(&f.id) || !is_guid(&f.resource_app) {
             problems.push(doc.problem(&at, "malformed GUID (expected lower-case 8-4-4-4-12 hex)"));
         }
-        if !MODES.contains(&f.scheme.as_str()) {
+        if AuthMode::from_data_name(&f.scheme).is_none() {
             problems.push(doc.problem(
                 &[at.clone(), path(&[&"scheme"])].concat(),
                 format!("unknown scheme `{}`", f.scheme),
@@ -161,9 +164,9 @@ pub(super) fn check_errata(
             ));
         }
         for (t, table) in e.tables.iter().enumerate() {
-            let ok = table
-                .split_once('/')
-                .is_some_and(|(a, o)| APIS.contains(&a) && OPERATIONS.contains(&o));
+            let ok = table.split_once('/').is_some_and(|(a, o)| {
+                ApiVersion::from_data_name(a).is_some() && Operation::from_data_name(o).is_some()
+            });
             if !ok {
                 problems.push(doc.problem(
                     &[at.clone(), path(&[&"tables", &t])].concat(),
@@ -182,22 +185,22 @@ pub(super) fn check_cells(
     doc: &Doc<TableFile>,
     i: usize,
     row: &TableRow,
-    (api, op): (&str, &str),
+    (api, op): (ApiVersion, Operation),
     known: &HashMap<String, Known>,
     errata: &[schema::Erratum],
     used_erratum: &mut [bool],
     problems: &mut Vec<Problem>,
 ) -> [Option<Vec<Perm>>; 3] {
     let at = path(&[&"rows", &i]);
-    let table = format!("{api}/{op}");
+    let table = format!("{}/{}", api.data_name(), op.data_name());
     let cells = [
         &row.delegated_work,
         &row.delegated_personal,
         &row.application,
     ];
     let mut out: [Option<Vec<Perm>>; 3] = [None, None, None];
-    for (m, cell) in cells.into_iter().enumerate() {
-        let cat = [at.clone(), path(&[&MODES[m]])].concat();
+    for ((m, cell), mode) in cells.into_iter().enumerate().zip(AuthMode::ALL) {
+        let cat = [at.clone(), path(&[&mode.data_name()])].concat();
         let Cell::Permissions(names) = cell else {
             continue;
         };

@@ -1,8 +1,10 @@
 //! The row-set rule: the tables of one API version list the same resources, or
 //! `data/coverage.yaml` lists each difference (and nothing else).
 
+use super::super::api_version::ApiVersion;
 use super::super::load::Inputs;
-use super::super::model::{Resource, Table, APIS, OPERATIONS};
+use super::super::model::{DataName, Resource, Table};
+use super::super::operation::Operation;
 use super::super::problem::Problem;
 use super::super::yaml_positions::path;
 use std::collections::BTreeMap;
@@ -17,9 +19,11 @@ pub fn check(
     problems: &mut Vec<Problem>,
 ) {
     // (api, resource id) -> operations lacking it, for resources some table of the api has.
-    let mut actual: BTreeMap<(usize, &str), Vec<&str>> = BTreeMap::new();
-    for api in 0..APIS.len() {
-        let tables = &slots[api * OPERATIONS.len()..(api + 1) * OPERATIONS.len()];
+    let mut actual: BTreeMap<(ApiVersion, &str), Vec<&str>> = BTreeMap::new();
+    let operations = Operation::ALL.len();
+    for api in ApiVersion::ALL {
+        let first = api.index() * operations;
+        let tables = &slots[first..first + operations];
         if tables.iter().any(Option::is_none) {
             continue; // a missing table is reported already
         }
@@ -29,12 +33,13 @@ pub fn check(
                 .is_some_and(|t| t.rows.iter().any(|row| row.resource == r))
         };
         for (r, resource) in resources.iter().enumerate() {
-            if !(0..OPERATIONS.len()).any(|op| has(op, r)) {
+            if !(0..operations).any(|op| has(op, r)) {
                 continue;
             }
-            let lacking: Vec<&str> = (0..OPERATIONS.len())
-                .filter(|&op| !has(op, r))
-                .map(|op| OPERATIONS[op])
+            let lacking: Vec<&str> = Operation::ALL
+                .into_iter()
+                .filter(|op| !has(op.index(), r))
+                .map(Operation::data_name)
                 .collect();
             if !lacking.is_empty() {
                 actual.insert((api, resource.id.as_str()), lacking);
@@ -46,7 +51,7 @@ pub fn check(
     if let Some(doc) = &inputs.coverage {
         for (i, entry) in doc.value.absent.iter().enumerate() {
             let at = path(&[&"absent", &i]);
-            let Some(api) = APIS.iter().position(|a| *a == entry.api) else {
+            let Some(api) = ApiVersion::from_data_name(&entry.api) else {
                 problems.push(doc.problem(
                     &[at, path(&[&"api"])].concat(),
                     format!(
@@ -57,7 +62,7 @@ pub fn check(
                 continue;
             };
             for op in &entry.from {
-                if !OPERATIONS.contains(&op.as_str()) {
+                if Operation::from_data_name(op).is_none() {
                     problems.push(doc.problem(
                         &[at.clone(), path(&[&"from"])].concat(),
                         format!("unknown operation `{op}`"),
@@ -73,7 +78,7 @@ pub fn check(
                 continue;
             }
             let mut from: Vec<&str> = entry.from.iter().map(String::as_str).collect();
-            from.sort_by_key(|op| OPERATIONS.iter().position(|o| o == op));
+            from.sort_by_key(|op| Operation::from_data_name(op).map(Operation::index));
             match actual.get(&key) {
                 None => problems.push(doc.problem(
                     &at,
@@ -103,9 +108,9 @@ pub fn check(
         let problem = format!(
             "the {} tables differ in rows: `{id}` is absent from [{}]; list it under `absent` \
              (api: {}, resource: {id:?}, from: [{}])",
-            APIS[*api],
+            api.data_name(),
             lacking.join(", "),
-            APIS[*api],
+            api.data_name(),
             lacking.join(", ")
         );
         match &inputs.coverage {

@@ -7,12 +7,15 @@
 
 mod cells;
 mod coverage;
+mod requests;
 mod resources;
 mod routes;
 mod rules;
 
+use super::api_version::ApiVersion;
 use super::load::{Doc, Inputs};
-use super::model::{Model, Row, Table, APIS, OPERATIONS};
+use super::model::{table_file, DataName, Model, Row, Table};
+use super::operation::Operation;
 use super::problem::Problem;
 use super::schema::{self, TableFile};
 use super::trie::builder::Shape;
@@ -47,18 +50,21 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
     let mut used_entry = vec![false; explicit_count];
     let mut used_erratum = vec![false; errata.as_ref().map_or(0, |e| e.len())];
 
-    let mut slots: Vec<Option<Table>> = (0..APIS.len() * OPERATIONS.len()).map(|_| None).collect();
+    let mut slots: Vec<Option<Table>> = (0..ApiVersion::ALL.len() * Operation::ALL.len())
+        .map(|_| None)
+        .collect();
     for doc in &inputs.tables {
         let Some((api, operation)) = table_key(doc, &mut problems) else {
             continue;
         };
-        let slot = api * OPERATIONS.len() + operation;
+        let slot = slot(api, operation);
         if slots[slot].is_some() {
             problems.push(doc.problem(
                 &[],
                 format!(
                     "a second table for {}/{} (each version and operation has one file)",
-                    APIS[api], OPERATIONS[operation]
+                    api.data_name(),
+                    operation.data_name()
                 ),
             ));
             continue;
@@ -81,7 +87,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
                 doc,
                 i,
                 row,
-                (APIS[api], OPERATIONS[operation]),
+                (api, operation),
                 &known,
                 errata.as_deref().unwrap_or(&[]),
                 &mut used_erratum,
@@ -108,12 +114,13 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
             rows,
         });
     }
-    for (slot, table) in slots.iter().enumerate() {
-        let (api, op) = (
-            APIS[slot / OPERATIONS.len()],
-            OPERATIONS[slot % OPERATIONS.len()],
-        );
-        let file = format!("data/tables/{api}/{op}.yaml");
+    for (api, op) in ApiVersion::ALL
+        .into_iter()
+        .flat_map(|api| Operation::ALL.map(|op| (api, op)))
+    {
+        let table = &slots[slot(api, op)];
+        let file = table_file(api, op);
+        let (api, op) = (api.data_name(), op.data_name());
         let exists =
             inputs.unreadable.contains(&file) || inputs.tables.iter().any(|d| d.file == file);
         if table.is_none() && !exists {
@@ -154,6 +161,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         coverage::check(&slots, &resources, inputs, &mut problems);
     }
 
+    let requests = requests::check(inputs, &mut problems);
     let trie = routes::build_trie(&resources, &shapes_of, inputs, &mut problems);
     let rules = rules::check(inputs, &slots, trie.nodes(), &known, &mut problems);
     let trie = trie.finish().map_err(|messages| {
@@ -181,7 +189,7 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         problems.dedup();
         return Err(problems);
     }
-    let Ok(trie) = trie else {
+    let (Ok(trie), Some(requests)) = (trie, requests) else {
         return Err(problems);
     };
     let tables: Vec<Table> = slots.into_iter().flatten().collect();
@@ -191,20 +199,22 @@ pub fn build(inputs: &Inputs) -> Result<Model, Vec<Problem>> {
         tables,
         resources,
         errata: errata.unwrap_or_default(),
-        nodes: trie.nodes,
-        node_defs: trie.defs,
-        max_static_len: trie.max_static_len,
-        max_depth: trie.max_depth,
-        arena: trie.arena,
+        trie,
         catalog,
         data_version,
         rules,
+        requests,
     })
 }
 
-fn table_key(doc: &Doc<TableFile>, problems: &mut Vec<Problem>) -> Option<(usize, usize)> {
-    let api = APIS.iter().position(|a| *a == doc.value.api);
-    let operation = OPERATIONS.iter().position(|o| *o == doc.value.operation);
+/// The index of a table among all of them: API versions, then operations, in index order.
+fn slot(api: ApiVersion, operation: Operation) -> usize {
+    api.index() * Operation::ALL.len() + operation.index()
+}
+
+fn table_key(doc: &Doc<TableFile>, problems: &mut Vec<Problem>) -> Option<(ApiVersion, Operation)> {
+    let api = ApiVersion::from_data_name(&doc.value.api);
+    let operation = Operation::from_data_name(&doc.value.operation);
     if api.is_none() {
         problems.push(doc.problem(
             &path(&[&"api"]),
@@ -220,12 +230,12 @@ fn table_key(doc: &Doc<TableFile>, problems: &mut Vec<Problem>) -> Option<(usize
             format!(
                 "unknown operation `{}` (expected one of {})",
                 doc.value.operation,
-                OPERATIONS.join(", ")
+                Operation::names()
             ),
         ));
     }
     let (api, operation) = (api?, operation?);
-    let expected = format!("data/tables/{}/{}.yaml", APIS[api], OPERATIONS[operation]);
+    let expected = table_file(api, operation);
     if doc.file != expected {
         problems.push(doc.problem(&[], format!("this table belongs in {expected}")));
     }

@@ -1,8 +1,9 @@
 //! Resource identities: the entries of `data/resources.yaml`, and the resource each table row
 //! describes, with the templates and their shapes.
 
+use super::super::auth_mode::AuthMode;
 use super::super::load::Doc;
-use super::super::model::{Resource, ALL_MODES, MODES};
+use super::super::model::{DataName, Resource, ALL_MODES};
 use super::super::problem::Problem;
 use super::super::schema::{self, TableFile, TableRow};
 use super::super::trie::builder::{shape, Shape};
@@ -70,15 +71,15 @@ pub(super) fn explicit_resources(
             let tat = [at.clone(), path(&[&"templates", &t])].concat();
             let mut modes = 0u8;
             for (k, mode) in template.modes.iter().enumerate() {
-                match MODES.iter().position(|m| m == mode) {
-                    Some(bit) if modes & (1 << bit) != 0 => problems.push(doc.problem(
+                match AuthMode::from_data_name(mode) {
+                    Some(m) if modes & m.bit() != 0 => problems.push(doc.problem(
                         &[tat.clone(), path(&[&"modes", &k])].concat(),
                         format!("mode `{mode}` listed twice"),
                     )),
-                    Some(bit) => modes |= 1 << bit,
+                    Some(m) => modes |= m.bit(),
                     None => problems.push(doc.problem(
                         &[tat.clone(), path(&[&"modes", &k])].concat(),
-                        format!("unknown mode `{mode}` (expected {})", MODES.join(", ")),
+                        format!("unknown mode `{mode}` (expected {})", AuthMode::names()),
                     )),
                 }
             }

@@ -1,10 +1,13 @@
 //! `data/rules.yaml` and `data/lifetimes.yaml`: the docs' rules around the tables, the change
 //! types they restrict, and maximum lifetimes per resource type, checked against the tables.
 
+use super::super::auth_mode::AuthMode;
+use super::super::change_type::ChangeType;
 use super::super::load::Inputs;
-use super::super::model::{Node, Rule, Rules, Table, CHANGE_TYPES, MODES, SEVERITIES};
+use super::super::model::{DataName, Node, Rule, Rules, Table};
 use super::super::path::pattern_matches;
 use super::super::problem::Problem;
+use super::super::severity::Severity;
 use super::super::yaml_positions::{path, Step};
 use super::cells::Known;
 use std::collections::{BTreeSet, HashMap};
@@ -47,19 +50,16 @@ pub fn check(
                 problems
                     .push(doc.problem(&field("id"), format!("duplicate rule id `{}`", entry.id)));
             }
-            let severity = SEVERITIES
-                .iter()
-                .position(|s| *s == entry.severity)
-                .unwrap_or_else(|| {
-                    problems.push(doc.problem(
-                        &field("severity"),
-                        format!(
-                            "unknown severity `{}` (expected note, warning or error)",
-                            entry.severity
-                        ),
-                    ));
-                    0
-                });
+            let severity = Severity::from_data_name(&entry.severity).unwrap_or_else(|| {
+                problems.push(doc.problem(
+                    &field("severity"),
+                    format!(
+                        "unknown severity `{}` (expected note, warning or error)",
+                        entry.severity
+                    ),
+                ));
+                Severity::Note
+            });
             for ty in &entry.types {
                 if !types.contains(&ty.to_lowercase()) {
                     problems.push(doc.problem(
@@ -70,8 +70,8 @@ pub fn check(
             }
             let mut modes = 0u8;
             for mode in &entry.modes {
-                match MODES.iter().position(|m| m == mode) {
-                    Some(bit) => modes |= 1 << bit,
+                match AuthMode::from_data_name(mode) {
+                    Some(m) => modes |= m.bit(),
                     None => problems
                         .push(doc.problem(&field("modes"), format!("unknown mode `{mode}`"))),
                 }
@@ -133,8 +133,8 @@ pub fn check(
             let at = path(&[&"change_types", &i]);
             let mut bits = 0u8;
             for allowed in &entry.allowed {
-                match CHANGE_TYPES.iter().position(|c| c == allowed) {
-                    Some(bit) => bits |= 1 << bit,
+                match ChangeType::from_data_name(allowed) {
+                    Some(c) => bits |= c.bit(),
                     None => problems.push(doc.problem(
                         &[at.clone(), path(&[&"allowed"])].concat(),
                         format!("unknown change type `{allowed}` (expected created, updated or deleted)"),

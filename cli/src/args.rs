@@ -49,6 +49,17 @@ pub enum Command {
     /// given with --mode or to a --change-type; 2 for a usage error.
     #[command(after_help = LOOKUP_EXAMPLES)]
     Lookup(LookupArgs),
+    /// The least privileged permissions for any Microsoft Graph request: METHOD URL.
+    ///
+    /// URL is a path or full URL (`https://graph.microsoft.com/v1.0/me/messages?$top=5`), with
+    /// ids, keys, function parameters, casts, `$value`/`$ref`/`$count` and drive item paths as
+    /// requests hold them. `request -` reads `METHOD URL` lines from stdin and prints one JSON
+    /// object per line.
+    ///
+    /// Exit status: 0 when a template matches (even where a mode is not supported), 1 when
+    /// the request is unknown or not a URL, 2 for a usage error (or an unusable stdin line).
+    #[command(after_help = REQUEST_EXAMPLES)]
+    Request(RequestArgs),
     /// A permission's GUIDs, admin consent and privilege level, by name or by GUID.
     ///
     /// Exit status: 0 when found (a GUID of another API such as the retired Azure AD Graph is
@@ -60,7 +71,8 @@ pub enum Command {
     /// CONFIG (default msgraph-scopes.yaml; `-` reads stdin) gives `api`, `mode`, `scopes`
     /// (names, GUIDs or https://graph.microsoft.com/NAME) and `subscriptions` (each a
     /// `resource`, optional `operations`, default the whole lifecycle, and `change_type`).
-    /// Scopes can also come from an Entra app manifest, an access token or the command line.
+    /// Scopes can also come from declarations (--manifest: Entra and Teams Toolkit manifests,
+    /// Teams app manifests, Terraform, Bicep), an access token or the command line.
     ///
     /// Exit status: 0 without errors, 1 with errors (or warnings, with --deny warnings),
     /// 2 when the input cannot be used.
@@ -71,18 +83,22 @@ pub enum Command {
     ///
     /// CONFIG is the lint's config (default msgraph-scopes.yaml; `-` reads stdin): `api`,
     /// `mode`, `subscriptions` (each its whole lifecycle unless it lists `operations`),
-    /// optionally `prefer` and `rsc: true` (allow resource-specific consent). Recorded traffic
-    /// (--har) adds requests, which this version lists as not yet coverable.
+    /// `requests` (`METHOD URL`), optionally `prefer` and `rsc: true` (allow resource-specific
+    /// consent). Recorded traffic (--har) adds the Graph requests it holds.
     ///
     /// least-privilege (the default) minimises the highest privilege level, then the sum of
     /// the levels, then the number of scopes; fewest-scopes the number first. Ties go to the
     /// scopes the docs list first, then to names.
     ///
-    /// Exit status: 0 when everything declared is covered (requests aside), 1 when an item
-    /// cannot be covered (not supported under the mode, `/me` under application, ...) or a
-    /// chosen scope cannot be written in the format, 2 when the input cannot be used.
+    /// Exit status: 0 when everything is covered, 1 when an item cannot be covered (not
+    /// supported under the mode, `/me` under application, unknown, ...) or a chosen scope
+    /// cannot be written in the format, 2 when the input cannot be used.
     #[command(after_help = PLAN_EXAMPLES)]
     Plan(PlanArgs),
+    /// The JSON Schema of the lint config, for editors that validate and complete
+    /// msgraph-scopes.yaml.
+    #[command(after_help = SCHEMA_EXAMPLES)]
+    Schema,
     /// The whole permission matrix as data: Markdown like the docs' tables, CSV, JSON or YAML.
     #[command(after_help = MATRIX_EXAMPLES)]
     Matrix(MatrixArgs),
@@ -103,6 +119,13 @@ pub enum Command {
     /// permissions-descriptions.json. The file is written only if its bytes change.
     #[command(after_help = IMPORT_CATALOG_EXAMPLES)]
     ImportCatalog(ImportCatalogArgs),
+    /// Maintainer: import the permissions of every Graph request (permissions.json's path
+    /// sets) into data/requests, one file per first path segment.
+    ///
+    /// DIR holds SOURCE.md and permissions.json. Files are written only if their bytes change;
+    /// files of areas the import no longer has are removed. The report (totals, repaired and
+    /// merged upstream spellings, templates not compiled) goes to stdout.
+    ImportRequests(ImportRequestsArgs),
     /// Print a shell completion script.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -151,6 +174,32 @@ const LOOKUP_EXAMPLES: &str = "Examples:
   msgraph-scopes lookup /users --change-type created
   msgraph-scopes lookup --type virtualEventWebinar";
 
+const REQUEST_EXAMPLES: &str = "Examples:
+  msgraph-scopes request GET 'https://graph.microsoft.com/v1.0/me/messages?$top=5'
+  msgraph-scopes request GET \"/me/drive/items/{id}/workbook/worksheets/{id}/range(address='A1:B2')\"
+  msgraph-scopes request PUT '/me/drive/root:/Reports/q1.xlsx:/content' --mode delegated-personal
+  msgraph-scopes request DELETE '/groups/{id}/members/{id}/$ref' --format json
+  printf 'GET /users\\nPOST /me/sendMail\\n' | msgraph-scopes request -";
+
+/// `request`.
+#[derive(Debug, Args)]
+pub struct RequestArgs {
+    /// The HTTP method (GET, POST, PUT, PATCH, DELETE, any case), or `-` to read `METHOD URL`
+    /// lines from stdin.
+    #[arg(value_name = "METHOD")]
+    pub method: String,
+    /// The request path or URL (absent with `-`).
+    #[arg(value_name = "URL")]
+    pub url: Option<String>,
+    /// Auth mode(s): delegated-work, delegated-personal, application (repeat or separate with
+    /// commas) [default: all three].
+    #[arg(long, value_name = "MODE", value_parser = parse_mode, value_delimiter = ',')]
+    pub mode: Vec<AuthMode>,
+    /// Output format (stdin mode always prints JSON lines).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
 const PERMISSION_EXAMPLES: &str = "Examples:
   msgraph-scopes permission Mail.Read
   msgraph-scopes permission 570282fd-fa5c-430d-a7fd-fc8dc98a9dca --format json
@@ -158,7 +207,8 @@ const PERMISSION_EXAMPLES: &str = "Examples:
 
 const AUDIT_EXAMPLES: &str = "Examples:
   msgraph-scopes audit
-  msgraph-scopes audit --format markdown > docs-issue.md";
+  msgraph-scopes audit --format markdown > docs-issue.md
+  msgraph-scopes audit --requests --format json";
 
 const IMPORT_DOCS_EXAMPLES: &str = "Examples:
   msgraph-scopes import-docs ../shared/upstream/graph-docs/latest/*/*.md --out data/tables
@@ -176,6 +226,8 @@ const LINT_EXAMPLES: &str = "Examples:
   msgraph-scopes lint
   msgraph-scopes lint app/msgraph-scopes.yaml --format sarif > scopes.sarif
   msgraph-scopes lint --manifest app-manifest.json --format github
+  msgraph-scopes lint --manifest infra/aad.manifest.json --manifest appPackage/manifest.json
+  msgraph-scopes lint --manifest infra/app.tf --manifest infra/graph.bicep
   msgraph-scopes lint --token \"$ACCESS_TOKEN\" --deny warnings
   msgraph-scopes lint - --scopes Mail.Read,User.Read.All < config.yaml";
 
@@ -185,6 +237,9 @@ const PLAN_EXAMPLES: &str = "Examples:
   msgraph-scopes plan app.yaml --format entra > required-resource-access.json
   msgraph-scopes plan app.yaml --format az | sh
   msgraph-scopes plan app.yaml --har recording.har --format json";
+const SCHEMA_EXAMPLES: &str = "Examples:
+  msgraph-scopes schema > msgraph-scopes.schema.json
+  (then start msgraph-scopes.yaml with: # yaml-language-server: $schema=msgraph-scopes.schema.json)";
 
 const MATRIX_EXAMPLES: &str = "Examples:
   msgraph-scopes matrix --op reauthorize
@@ -197,10 +252,12 @@ pub struct LintArgs {
     /// The lint config [default: msgraph-scopes.yaml]; `-` reads it from stdin.
     #[arg(value_name = "CONFIG")]
     pub config: Option<PathBuf>,
-    /// An Entra ID application manifest or Microsoft Graph application JSON: its
-    /// requiredResourceAccess (Scope = delegated, Role = application) adds requested scopes.
+    /// A file that declares what the app requests, read by its content (repeatable; all are
+    /// linted together): an Entra ID application manifest or Microsoft Graph application JSON,
+    /// a Teams Toolkit aad.manifest.json, a Teams app manifest (resource-specific consent),
+    /// Terraform (azuread provider) or Bicep (Microsoft Graph extension).
     #[arg(long, value_name = "FILE")]
-    pub manifest: Option<PathBuf>,
+    pub manifest: Vec<PathBuf>,
     /// An access token (JWT; `-` reads it from stdin): its `scp` and `roles` claims add
     /// requested scopes. It is decoded, not verified.
     #[arg(long, value_name = "JWT")]
@@ -344,6 +401,10 @@ pub enum MatrixFormat {
 /// `audit`.
 #[derive(Debug, Args)]
 pub struct AuditArgs {
+    /// List instead the request cells where Microsoft's catalog marks several permissions
+    /// least privileged, or none, and what decided the least one.
+    #[arg(long)]
+    pub requests: bool,
     /// Output format (markdown is ready to paste into a docs issue).
     #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
     pub format: AuditFormat,
@@ -397,6 +458,17 @@ pub struct ImportCatalogArgs {
     pub dir: PathBuf,
     /// The catalog file to write.
     #[arg(long, value_name = "FILE", default_value = "data/catalog.yaml")]
+    pub out: PathBuf,
+}
+
+/// `import-requests`.
+#[derive(Debug, Args)]
+pub struct ImportRequestsArgs {
+    /// The devx catalog folder (upstream/devx).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The folder to write, one AREA.yaml per first path segment.
+    #[arg(long, value_name = "DIR", default_value = "data/requests")]
     pub out: PathBuf,
 }
 

@@ -10,6 +10,9 @@ use std::fmt::Write;
 
 /// Runs `audit`.
 pub fn run(args: &AuditArgs) -> Report {
+    if args.requests {
+        return super::audit_requests::run(args.format);
+    }
     let findings = audit();
     Report::success(match args.format {
         AuditFormat::Text => as_text(&findings),

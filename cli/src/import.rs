@@ -1,17 +1,18 @@
-//! The maintainer commands: `import-docs` and `import-catalog`.
+//! The maintainer commands: `import-docs`, `import-catalog` and `import-requests`.
 
-use super::args::{ImportCatalogArgs, ImportDocsArgs};
+use super::args::{ImportCatalogArgs, ImportDocsArgs, ImportRequestsArgs};
 use super::output::{Exit, Report};
 use msgraph_scopes::import::catalog::import_catalog;
 use msgraph_scopes::import::docs::{import_files, ImportOptions};
+use msgraph_scopes::import::requests::import_requests;
 use std::fmt::Write;
 use std::path::Path;
 
 /// Runs `import-docs`: prints each table file written; on failure every problem on stderr.
 pub fn docs(args: &ImportDocsArgs) -> Report {
     let options = ImportOptions {
-        api: args.api.map(|api| api.as_str().to_string()),
-        operation: args.op.map(|op| op.docs_name().to_string()),
+        api: args.api,
+        operation: args.op,
     };
     match import_files(&args.files, &args.out, &options) {
         Ok(written) => {
@@ -74,6 +75,51 @@ pub fn catalog(args: &ImportCatalogArgs) -> Report {
     );
     let verb = if changed { "wrote" } else { "unchanged" };
     let _ = writeln!(out, "{verb} {}", args.out.display());
+    Report::success(out)
+}
+
+/// Runs `import-requests`: writes each area's file if its bytes change, removes the files of
+/// areas that are gone, and prints the report.
+pub fn requests(args: &ImportRequestsArgs) -> Report {
+    let fail = |message: String| Report::failure(Exit::Failure, String::new(), message);
+    let import = match import_requests(&args.dir) {
+        Ok(import) => import,
+        Err(err) => return fail(format!("{err}")),
+    };
+    let files = match import.to_yaml() {
+        Ok(files) => files,
+        Err(err) => return fail(format!("cannot serialise the request data: {err}")),
+    };
+    let mut out = String::new();
+    for line in &import.report {
+        let _ = writeln!(out, "{line}");
+    }
+    let (mut wrote, mut removed) = (0, 0);
+    for (name, yaml) in &files {
+        let path = args.out.join(name);
+        match write_if_changed(&path, yaml) {
+            Ok(changed) => wrote += usize::from(changed),
+            Err(err) => return fail(format!("cannot write {}: {err}", path.display())),
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(&args.out) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".yaml") && !files.contains_key(&name) {
+                if let Err(err) = std::fs::remove_file(entry.path()) {
+                    return fail(format!("cannot remove {}: {err}", entry.path().display()));
+                }
+                removed += 1;
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} files in {}: {wrote} written, {} unchanged, {removed} removed",
+        files.len(),
+        args.out.display(),
+        files.len() - wrote
+    );
     Report::success(out)
 }
 

@@ -1,5 +1,6 @@
 //! Reading an input file (or `-` for stdin) with a size limit, as UTF-8, never empty.
 
+use msgraph_scopes::lint::Location;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -29,14 +30,27 @@ pub fn read_up_to(path: &Path, limit: u64) -> Result<String, String> {
         return Err(format!("{name}: cannot read: {err}"));
     }
     if bytes.len() as u64 > limit {
+        // The line the limit falls on: where reading stopped.
+        let line = line_of(&bytes, limit as usize);
         return Err(format!(
-            "{name}: larger than the {} MiB limit for an input file",
+            "{name}:{line}: larger than the {} MiB limit for an input file (the limit falls on line {line}; nothing was read)",
             limit / (1024 * 1024)
         ));
     }
     let text = String::from_utf8(bytes).map_err(|err| {
         let at = err.utf8_error().valid_up_to();
-        format!("{name}: not UTF-8 text (invalid byte at offset {at})")
+        let bytes = err.as_bytes();
+        let line = line_of(bytes, at);
+        let before = bytes.get(..at).unwrap_or_default();
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+            .chars()
+            .count()
+            + 1;
+        format!("{name}:{line}:{column}: not UTF-8 text (invalid byte at offset {at})")
     })?;
     if text.trim().is_empty() {
         return Err(format!("{name}: the file is empty"));
@@ -44,10 +58,45 @@ pub fn read_up_to(path: &Path, limit: u64) -> Result<String, String> {
     Ok(text)
 }
 
-/// The 1-based line and column of byte offset `at` in `text`.
-pub fn line_col(text: &str, at: usize) -> (u32, u32) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line as u32, col as u32)
+/// The 1-based line of byte offset `at` in `bytes`.
+fn line_of(bytes: &[u8], at: usize) -> usize {
+    bytes
+        .get(..at)
+        .unwrap_or(bytes)
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Line starts of a text, to turn byte offsets into 1-based lines and columns quickly (a
+/// declaration may hold many thousands of positions).
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The 1-based line and column (in characters) of byte offset `at`.
+    pub fn locate(&self, at: usize) -> Location {
+        let at = at.min(self.text.len());
+        let index = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let start = self.starts.get(index).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..at)
+            .map_or(at - start, |s| s.chars().count());
+        Location {
+            line: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+        }
+    }
 }

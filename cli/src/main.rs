@@ -11,6 +11,7 @@
 mod answer;
 mod args;
 mod audit;
+mod audit_requests;
 mod config;
 mod import;
 mod input;
@@ -21,6 +22,7 @@ mod matrix;
 mod output;
 mod permission;
 mod plan;
+mod request;
 mod suggest;
 mod text;
 
@@ -63,10 +65,13 @@ fn main() -> ExitCode {
         Command::Audit(args) => audit::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Schema => Report::success(msgraph_scopes::lint::config::schema()),
         Command::Matrix(args) => matrix::run(&args),
         Command::Permission(args) => permission::run(&args),
+        Command::Request(args) => request::run(&args),
         Command::ImportDocs(args) => import::docs(&args),
         Command::ImportCatalog(args) => import::catalog(&args),
+        Command::ImportRequests(args) => import::requests(&args),
         Command::Completions(args) => completions(&args),
     };
     report.emit()

@@ -193,6 +193,11 @@ fn every_example_config_is_covered_and_optimal() {
             .subscriptions
             .iter()
             .flat_map(|s| Target::lifecycle(&s.resource, &s.operations))
+            .chain(
+                c.requests
+                    .iter()
+                    .map(|r| Target::request(r.method, r.url.clone())),
+            )
             .collect();
         for prefer in Prefer::ALL {
             let options = Options {

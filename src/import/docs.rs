@@ -20,10 +20,10 @@ mod tests;
 mod upstream_tests;
 
 pub use error::{ImportError, Problem};
-pub use provenance::{source_file, API_VERSIONS, OPERATIONS};
+pub use provenance::source_file;
 
 use crate::import::schema::{Cell, Source, TableFile, TableRow};
-use crate::AuthMode;
+use crate::{ApiVersion, AuthMode, Operation};
 use error::Problems;
 use markdown::Line;
 use std::format;
@@ -35,27 +35,36 @@ use std::vec::Vec;
 pub const UNDATED: &str = "not stated";
 
 /// Overrides for what the importer otherwise infers from the file name and the page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportOptions {
-    /// The API version (`v1.0` or `beta`), instead of inferring it.
-    pub api: Option<String>,
-    /// The operation (`create`, `get`, …, `getVapidPublicKey`), instead of inferring it.
-    pub operation: Option<String>,
+    /// The API version, instead of inferring it.
+    pub api: Option<ApiVersion>,
+    /// The operation, instead of inferring it.
+    pub operation: Option<Operation>,
+}
+
+/// Which table a page gives: its API version and operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PageTable {
+    /// The API version the page documents.
+    pub api: ApiVersion,
+    /// The subscription operation the page documents.
+    pub operation: Operation,
 }
 
 /// Infers the API version and operation of a page from its file name and folders
 /// (`latest/v1.0/subscription-post-subscriptions.md`, `seeds/v1.0-subscription-update.md`), or
 /// else from the address in its source comment (`view=graph-rest-1.0`, `/api-reference/beta/`).
-pub fn api_and_operation(file: &str, text: &str) -> Option<(String, String)> {
+pub fn page_table(file: &str, text: &str) -> Option<PageTable> {
     let stated = provenance::stated(&markdown::lines(text));
     let address = stated.page.as_deref().unwrap_or_default();
     let api = provenance::api_from_file(file).or_else(|| provenance::api_from_address(address))?;
     let operation = provenance::operation_from_file(file)
         .or_else(|| provenance::operation_from_name(address))?;
-    Some((api.to_string(), operation.to_string()))
+    Some(PageTable { api, operation })
 }
 
-/// Imports a page, inferring its API version and operation (see [`api_and_operation`]).
+/// Imports a page, inferring its API version and operation (see [`page_table`]).
 ///
 /// `file` is the page's path: it names the page in problems and gives `source.file`.
 pub fn import_page(text: &str, file: &str) -> Result<TableFile, ImportError> {
@@ -71,11 +80,14 @@ pub fn import_page_with(
     let lines = markdown::lines(text);
     let mut problems = Problems::new(file);
     let stated = provenance::stated(&lines);
-    let (api, operation) = identify(file, &stated, options, &mut problems);
+    let identity = identify(file, &stated, options, &mut problems);
     let rows = read_table(&lines, &mut problems);
-    let page = stated
-        .page
-        .unwrap_or_else(|| provenance::docs_repo_path(&api, &operation));
+    let page = match (stated.page, identity) {
+        (Some(page), _) => page,
+        (None, Some(table)) => provenance::docs_repo_path(table.api, table.operation),
+        // Unidentified: `problems` holds why, and the import fails.
+        (None, None) => String::new(),
+    };
     let as_of = stated.as_of.unwrap_or_else(|| UNDATED.to_string());
     let source = Source {
         page,
@@ -83,85 +95,70 @@ pub fn import_page_with(
         file: source_file(file),
     };
     problems.finish(TableFile {
-        api,
-        operation,
+        api: identity.map_or_else(String::new, |t| t.api.as_str().to_string()),
+        operation: identity.map_or_else(String::new, |t| t.operation.docs_name().to_string()),
         source,
         rows,
     })
 }
 
-/// Decides the API version and operation, recording a problem when they are unknown or the
-/// file name and the source address disagree.
+/// Decides the API version and operation, recording a problem when they cannot be told or the
+/// file name and the source address disagree (the file name wins).
 fn identify(
     file: &str,
     stated: &provenance::Stated,
     options: &ImportOptions,
     problems: &mut Problems,
-) -> (String, String) {
+) -> Option<PageTable> {
     let line = stated.line.unwrap_or(1);
     let address = stated.page.as_deref().unwrap_or_default();
-    let api = match &options.api {
-        Some(api) => {
-            if !API_VERSIONS.contains(&api.as_str()) {
-                problems.at(
-                    line,
-                    format!("unknown API version `{api}` (expected v1.0 or beta)"),
-                );
-            }
-            api.clone()
-        }
-        None => pick(
+    let api = options.api.or_else(|| {
+        pick(
             provenance::api_from_file(file),
             provenance::api_from_address(address),
             "API version",
             line,
             problems,
-        ),
-    };
-    let operation = match &options.operation {
-        Some(operation) => {
-            if !OPERATIONS.contains(&operation.as_str()) {
-                let known = OPERATIONS.join(", ");
-                problems.at(
-                    line,
-                    format!("unknown operation `{operation}` (expected one of {known})"),
-                );
-            }
-            operation.clone()
-        }
-        None => pick(
+        )
+    });
+    let operation = options.operation.or_else(|| {
+        pick(
             provenance::operation_from_file(file),
             provenance::operation_from_name(address),
             "operation",
             line,
             problems,
-        ),
-    };
-    (api, operation)
+        )
+    });
+    Some(PageTable {
+        api: api?,
+        operation: operation?,
+    })
 }
 
-fn pick(
-    from_file: Option<&str>,
-    from_address: Option<&str>,
+/// What the file name and the address say, or a problem when they disagree or say nothing.
+fn pick<T: PartialEq + core::fmt::Display>(
+    from_file: Option<T>,
+    from_address: Option<T>,
     what: &str,
     line: usize,
     problems: &mut Problems,
-) -> String {
+) -> Option<T> {
     match (from_file, from_address) {
         (Some(a), Some(b)) if a != b => {
             problems.at(
                 line,
                 format!("the file name says {what} `{a}` but the source address says `{b}`"),
             );
-            a.to_string()
+            Some(a)
         }
-        (Some(found), _) | (None, Some(found)) => found.to_string(),
+        (Some(found), _) | (None, Some(found)) => Some(found),
         (None, None) => {
             problems.at(
                 line,
                 format!("cannot tell the {what} from the file name or a source comment; give it explicitly"),
             );
-            String::new()
+            None
         }
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! * [`docs`] reads a Graph docs page's Permissions table and gives a [`schema::TableFile`].
 //! * [`catalog`] reads Microsoft's devx permission catalog and gives a [`schema::CatalogFile`].
+//! * [`requests`] reads the catalog's path sets and gives `data/requests/`
+//!   ([`request_schema::RequestsFile`]): the permissions of every Graph request.
 //!
 //! Both are deterministic: the same input gives byte-identical YAML ([`to_yaml`]).
 
@@ -9,6 +11,8 @@ pub mod schema;
 
 pub mod catalog;
 pub mod docs;
+pub mod request_schema;
+pub mod requests;
 
 use std::string::String;
 

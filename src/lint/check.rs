@@ -8,8 +8,30 @@ use super::level::Level;
 use super::rule_id::RuleId;
 use crate::implies::implies;
 use crate::lookup::{lookup, LookupError};
-use crate::table::Permissions;
+use crate::table::{Permission, Permissions};
 use crate::Operation;
+
+/// A requested permission that grants something under the app's mode.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Grant {
+    /// Its catalog name.
+    pub(super) name: &'static str,
+    /// Granted by resource-specific consent: it satisfies only the cells that mark it RSC.
+    pub(super) rsc: bool,
+}
+
+impl Grant {
+    /// Whether it is `p`, or (`broader`) a broader form of it; an RSC grant only where the cell
+    /// marks `p` RSC.
+    fn serves(self, p: Permission, broader: bool) -> bool {
+        let named = if broader {
+            implies(self.name, p.name())
+        } else {
+            self.name.eq_ignore_ascii_case(p.name())
+        };
+        named && (!self.rsc || p.is_rsc())
+    }
+}
 
 /// One subscription finding before it is placed, with the operations it concerns.
 struct Pending {
@@ -54,7 +76,7 @@ pub(super) fn check_subscription(
     input: &Input,
     index: usize,
     sub: &Subscription,
-    usable: &[&str],
+    usable: &[Grant],
     needed: &mut Vec<&'static str>,
     out: &mut Vec<Finding>,
 ) {
@@ -104,7 +126,7 @@ pub(super) fn check_subscription(
                 satisfy(&mut c, cell, usable, op);
                 for rule in answer.rules() {
                     c.add(
-                        RuleId::Docs(rule.id()),
+                        RuleId::Docs(rule),
                         Level::of(rule.severity()),
                         String::from(rule.message()),
                         None,
@@ -151,6 +173,7 @@ pub(super) fn check_subscription(
             message,
             suggestion,
             subscription: Some(index),
+            request: None,
             scope: None,
             location: sub.location,
             file: None,
@@ -168,12 +191,12 @@ fn ops_len(sub: &Subscription) -> usize {
 
 /// Whether a requested scope satisfies the cell, itself or as a broader form of a listed
 /// permission (`Mail.ReadWrite` for `Mail.Read`). Whether a less privileged set would do is
-/// the planner's question, asked once for the whole app ([`over_privileged`](super::over)).
-fn satisfy(c: &mut Collected, cell: Permissions, usable: &[&str], op: Operation) {
-    let satisfied = usable
+/// the planner's question, asked once for the whole app (`over`).
+fn satisfy(c: &mut Collected, cell: Permissions, usable: &[Grant], op: Operation) {
+    if usable
         .iter()
-        .any(|u| cell.iter().any(|p| implies(u, p.name())));
-    if satisfied {
+        .any(|u| cell.iter().any(|p| u.serves(p, true)))
+    {
         return;
     }
     let least = cell.least();

@@ -27,6 +27,8 @@ pub struct Finding {
     pub suggestion: Option<String>,
     /// Index into [`Input::subscriptions`](super::Input::subscriptions), when it concerns one.
     pub subscription: Option<usize>,
+    /// Index into [`Input::requests`](super::Input::requests), when it concerns one.
+    pub request: Option<usize>,
     /// Index into [`Input::scopes`](super::Input::scopes), when it concerns one.
     pub scope: Option<usize>,
     /// Where: the subscription's or the scope's location.

@@ -14,11 +14,12 @@ use std::collections::HashSet;
 /// Adds one `over-privileged` finding when a strictly better set covers everything the
 /// requested scopes cover (`resolved` is `input.scopes`, resolved).
 pub(super) fn over_privileged(input: &Input, resolved: &[Resolved], out: &mut Vec<Finding>) {
-    let usable: Vec<(usize, &'static str)> = resolved
+    // (index into input.scopes, catalog name, granted by resource-specific consent).
+    let usable: Vec<(usize, &'static str, bool)> = resolved
         .iter()
         .enumerate()
         .filter(|(_, r)| r.usable)
-        .filter_map(|(i, r)| r.name.map(|n| (i, n)))
+        .filter_map(|(i, r)| r.name.map(|n| (i, n, r.rsc)))
         .collect();
     if usable.is_empty() {
         return;
@@ -27,25 +28,51 @@ pub(super) fn over_privileged(input: &Input, resolved: &[Resolved], out: &mut Ve
     let rsc = input.plan.rsc
         || usable
             .iter()
-            .any(|(_, n)| permission(n).is_some_and(|p| p.is_rsc()));
-    // Each (resource, operation) once: a config may repeat a subscription.
+            .any(|(_, n, _)| permission(n).is_some_and(|p| p.is_rsc()));
+    // Each target once: a config may repeat a subscription or a request.
     let mut seen: HashSet<Target> = HashSet::new();
     let targets: Vec<Target> = input
         .subscriptions
         .iter()
         .flat_map(|s| Target::lifecycle(&s.resource, &s.operations))
+        .chain(
+            input
+                .requests
+                .iter()
+                .map(|r| Target::request(r.method, r.url.clone())),
+        )
         .filter(|t| seen.insert(t.clone()))
         .collect();
-    let Built { problem, .. } = build(input.api, input.mode, &targets, rsc);
-    let mut requested: Vec<usize> = usable.iter().filter_map(|(_, n)| problem.find(n)).collect();
-    requested.sort_unstable();
-    requested.dedup();
-    let covered: Vec<usize> = (0..problem.item_count())
-        .filter(|&i| problem.covers(&requested, i))
+    let Built {
+        items,
+        problem,
+        problem_items,
+    } = build(input.api, input.mode, &targets, rsc);
+    // The items the requested scopes cover: a grant by resource-specific consent covers a
+    // subscription only where its cell marks the permission so (a request cell lists such
+    // permissions by name, and any grant of them counts).
+    let covered: Vec<usize> = items
+        .iter()
+        .zip(&problem_items)
+        .filter_map(|(item, q)| {
+            let request = matches!(item.target(), Target::Request { .. });
+            let hit = item.candidates().iter().any(|c| {
+                usable
+                    .iter()
+                    .any(|&(_, n, by_rsc)| n == c.name && (!by_rsc || c.rsc || request))
+            });
+            q.filter(|_| hit)
+        })
         .collect();
     if covered.is_empty() {
         return;
     }
+    let mut requested: Vec<usize> = usable
+        .iter()
+        .filter_map(|(_, n, _)| problem.find(n))
+        .collect();
+    requested.sort_unstable();
+    requested.dedup();
     let sub = problem.with_items(covered);
     let prefer = input.plan.prefer;
     let relevant: Vec<usize> = requested
@@ -84,16 +111,21 @@ pub(super) fn over_privileged(input: &Input, resolved: &[Resolved], out: &mut Ve
     // Placed at the first requested scope the plan does without.
     let at = usable
         .iter()
-        .find(|(_, n)| drop.contains(n))
+        .find(|(_, n, _)| drop.contains(n))
         .or(usable.first())
-        .map_or(0, |(i, _)| *i);
+        .map_or(0, |(i, _, _)| *i);
+    let what = if input.requests.is_empty() {
+        "the subscriptions"
+    } else {
+        "the subscriptions and requests"
+    };
     let mut finding = scope_finding(
         input,
         at,
         RuleId::OverPrivileged,
         Level::Warning,
         format!(
-            "{} {} more than the subscriptions need ({prefer}): {} {} the same with {} ({}). \
+            "{} {} more than {what} need ({prefer}): {} {} the same with {} ({}). \
              Change: {change}.",
             mine.join(", "),
             if mine.len() == 1 { "is" } else { "are" },

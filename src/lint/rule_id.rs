@@ -1,6 +1,7 @@
 //! [`RuleId`]: which rule a finding breaks, with the level and description of each of the lint's own.
 
 use super::level::Level;
+use crate::rules::Rule;
 use core::{fmt, str::FromStr};
 
 /// The rule a [`Finding`](super::Finding) breaks: one of the lint's own rules, or a docs rule
@@ -33,8 +34,9 @@ pub enum RuleId {
     /// `unknown-permission` (error): a requested name or GUID is not a Microsoft Graph
     /// permission.
     UnknownPermission,
-    /// `not-graph-permission` (error): a requested GUID, or a scope requested from another
-    /// resource app, belongs to another API, such as the retired Azure AD Graph.
+    /// `not-graph-permission` (error): a requested GUID belongs to another API, such as the
+    /// retired Azure AD Graph, or a permission is requested from the retired Azure AD Graph
+    /// (other resource apps are [`RuleId::OtherApi`]).
     NotGraphPermission,
     /// `scheme-mismatch` (error): a requested permission is not of the kind its source says (a
     /// delegated scope listed as an app role, or the reverse).
@@ -51,14 +53,23 @@ pub enum RuleId {
     /// `default-scope` (info): `.default` requests whatever the app registration holds, so the
     /// lint cannot check it.
     DefaultScope,
+    /// `other-api` (info): permissions requested from a resource app other than Microsoft Graph
+    /// (and other than the retired Azure AD Graph, which is `not-graph-permission`) are not
+    /// linted; reported once per app.
+    OtherApi,
+    /// `not-evaluated` (info): a declaration holds a value that is not a literal (a parameter,
+    /// a variable, a function call, a placeholder), so the permission it stands for is not
+    /// known and not linted. The lint never guesses it. Reported by the readers of
+    /// declarations (the command line's `--manifest`), not by [`lint`](super::lint()).
+    NotEvaluated,
     /// A docs rule (`data/rules.yaml`, see [`rules`](crate::rules::rules())) that applies to a
     /// requested permission or to a subscription's answer, under the rule's own id.
-    Docs(&'static str),
+    Docs(Rule),
 }
 
 impl RuleId {
     /// The lint's own rules, each with a [level](RuleId::level) and a [description](RuleId::description) (docs rules are not listed).
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 14] = [
         RuleId::MissingScope,
         RuleId::UnknownResource,
         RuleId::InvalidResource,
@@ -71,6 +82,8 @@ impl RuleId {
         RuleId::OverPrivileged,
         RuleId::UnusedScope,
         RuleId::DefaultScope,
+        RuleId::OtherApi,
+        RuleId::NotEvaluated,
     ];
 
     /// The stable id users see (`missing-scope`); a docs rule's own id.
@@ -88,7 +101,9 @@ impl RuleId {
             RuleId::OverPrivileged => "over-privileged",
             RuleId::UnusedScope => "unused-scope",
             RuleId::DefaultScope => "default-scope",
-            RuleId::Docs(id) => id,
+            RuleId::OtherApi => "other-api",
+            RuleId::NotEvaluated => "not-evaluated",
+            RuleId::Docs(rule) => rule.id(),
         }
     }
 
@@ -104,7 +119,10 @@ impl RuleId {
             | RuleId::NotGraphPermission
             | RuleId::SchemeMismatch => Level::Error,
             RuleId::WrongMode | RuleId::OverPrivileged => Level::Warning,
-            RuleId::UnusedScope | RuleId::DefaultScope => Level::Info,
+            RuleId::UnusedScope
+            | RuleId::DefaultScope
+            | RuleId::OtherApi
+            | RuleId::NotEvaluated => Level::Info,
             RuleId::Docs(_) => return None,
         })
     }
@@ -119,12 +137,14 @@ impl RuleId {
             RuleId::ModeNotSupported => "The docs say the auth mode is not supported for the resource.",
             RuleId::ChangeTypeUnsupported => "The docs say the resource does not support a requested change type.",
             RuleId::UnknownPermission => "A requested name or GUID is not a Microsoft Graph permission.",
-            RuleId::NotGraphPermission => "A requested GUID belongs to another API, such as the retired Azure AD Graph.",
+            RuleId::NotGraphPermission => "A requested GUID belongs to another API, such as the retired Azure AD Graph, or a permission is requested from the retired Azure AD Graph.",
             RuleId::SchemeMismatch => "A requested permission is not of the kind its source says (a delegated scope listed as an app role, or the reverse).",
             RuleId::WrongMode => "A requested permission has no form for the app's auth mode, so it grants nothing there.",
             RuleId::OverPrivileged => "The requested scopes work, but the plan for what they cover, under the same preference, is strictly better (less privileged, or fewer scopes).",
             RuleId::UnusedScope => "No declared subscription needs a requested scope (the app may use it for other calls).",
             RuleId::DefaultScope => "`.default` requests whatever the app registration holds; list the permissions to lint them.",
+            RuleId::OtherApi => "Permissions requested from a resource app other than Microsoft Graph are not linted (reported once per app).",
+            RuleId::NotEvaluated => "A declaration holds a value that is not a literal (a parameter, variable, function call or placeholder); the permission it stands for is not linted.",
             RuleId::Docs(_) => return None,
         })
     }
@@ -142,8 +162,22 @@ impl fmt::Display for RuleId {
 }
 
 /// A string that is neither one of the lint's rule ids nor a docs rule's id.
+///
+/// ```
+/// use msgraph_scopes::lint::RuleId;
+/// let err = "no-such-rule".parse::<RuleId>().unwrap_err();
+/// assert_eq!(err.id(), "no-such-rule");
+/// assert_eq!(err.to_string(), "unknown rule id `no-such-rule`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownRuleId(pub String);
+pub struct UnknownRuleId(String);
+
+impl UnknownRuleId {
+    /// The id as given.
+    pub fn id(&self) -> &str {
+        &self.0
+    }
+}
 
 impl fmt::Display for UnknownRuleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -165,7 +199,7 @@ impl FromStr for RuleId {
             .or_else(|| {
                 crate::rules::rules()
                     .find(|r| r.id() == s)
-                    .map(|r| RuleId::Docs(r.id()))
+                    .map(RuleId::Docs)
             })
             .ok_or_else(|| UnknownRuleId(String::from(s)))
     }
@@ -188,7 +222,7 @@ mod tests {
     use super::*;
 
     /// The ids users see, written out: they must not change.
-    const EXPECTED: [&str; 12] = [
+    const EXPECTED: [&str; 14] = [
         "missing-scope",
         "unknown-resource",
         "invalid-resource",
@@ -201,6 +235,8 @@ mod tests {
         "over-privileged",
         "unused-scope",
         "default-scope",
+        "other-api",
+        "not-evaluated",
     ];
 
     #[test]
@@ -241,7 +277,7 @@ mod tests {
     fn docs_rules_parse_under_their_own_ids() {
         for rule in crate::rules::rules() {
             let parsed = rule.id().parse::<RuleId>();
-            assert_eq!(parsed, Ok(RuleId::Docs(rule.id())), "{}", rule.id());
+            assert_eq!(parsed, Ok(RuleId::Docs(rule)), "{}", rule.id());
             assert_eq!(parsed.map(RuleId::as_str), Ok(rule.id()));
         }
         assert_eq!(

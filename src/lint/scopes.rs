@@ -9,18 +9,29 @@ use crate::catalog::{permission, permission_by_id, IdLookup, AZURE_AD_GRAPH, MIC
 use crate::rules::permission_rules;
 use crate::AuthMode;
 
-/// A requested scope resolved to a catalog name (when it is a Graph permission), and whether it
-/// grants something under the app's mode.
+/// A requested scope resolved to a catalog name (when it is a Graph permission), whether it
+/// grants something under the app's mode, and whether it is granted by resource-specific
+/// consent (then it satisfies only the cells that mark it RSC).
 pub(super) struct Resolved {
     pub(super) name: Option<&'static str>,
     pub(super) usable: bool,
+    pub(super) rsc: bool,
 }
 
 impl Resolved {
     const NONE: Resolved = Resolved {
         name: None,
         usable: false,
+        rsc: false,
     };
+}
+
+/// The resource app a scope is requested from when it is neither Microsoft Graph nor the
+/// retired Azure AD Graph: such scopes are not linted, and reported once per app.
+pub(super) fn other_api(scope: &RequestedScope) -> Option<&str> {
+    scope.resource_app.as_deref().filter(|a| {
+        !a.eq_ignore_ascii_case(MICROSOFT_GRAPH) && !a.eq_ignore_ascii_case(AZURE_AD_GRAPH)
+    })
 }
 
 pub(super) fn scope_finding(
@@ -37,6 +48,7 @@ pub(super) fn scope_finding(
         message,
         suggestion: None,
         subscription: None,
+        request: None,
         scope: Some(i),
         location: scope.location,
         file: scope.file.clone(),
@@ -61,28 +73,28 @@ pub(super) fn resolve_scope(
         ));
         return Resolved::NONE;
     }
-    if let Some(app) = scope
+    if other_api(scope).is_some() {
+        // Reported once per app by `lint`.
+        return Resolved::NONE;
+    }
+    if scope
         .resource_app
         .as_deref()
-        .filter(|a| !a.eq_ignore_ascii_case(MICROSOFT_GRAPH))
+        .is_some_and(|a| a.eq_ignore_ascii_case(AZURE_AD_GRAPH))
     {
-        let api = if app.eq_ignore_ascii_case(AZURE_AD_GRAPH) {
-            String::from("the retired Azure AD Graph")
-        } else {
-            format!("resource app {app}")
-        };
         out.push(scope_finding(
             input,
             i,
             RuleId::NotGraphPermission,
             Level::Error,
             format!(
-                "{bare} is requested from {api}, not from Microsoft Graph ({})",
+                "{bare} is requested from the retired Azure AD Graph, not from Microsoft Graph ({})",
                 MICROSOFT_GRAPH
             ),
         ));
         return Resolved::NONE;
     }
+    let rsc = scope.origin.is_resource_specific();
     let (name, kind) = if crate::catalog::is_guid(bare) {
         match permission_by_id(bare) {
             Some(IdLookup::Graph { permission, mode }) => (permission.name(), Some(mode)),
@@ -118,6 +130,16 @@ pub(super) fn resolve_scope(
     } else {
         match permission(bare) {
             Some(p) => (p.name(), None),
+            None if scope.origin == ScopeOrigin::ResourceSpecificDelegated => {
+                out.push(scope_finding(
+                    input,
+                    i,
+                    RuleId::OtherApi,
+                    Level::Info,
+                    format!("`{text}` is no Microsoft Graph permission: a delegated resource-specific permission that Graph does not define is a Teams client permission, and is not linted"),
+                ));
+                return Resolved::NONE;
+            }
             None => {
                 out.push(scope_finding(
                     input,
@@ -133,12 +155,20 @@ pub(super) fn resolve_scope(
     let Some(info) = permission(name) else {
         return Resolved::NONE;
     };
-    // The kind the source claims must exist, and match a GUID's own kind.
-    let claimed = match scope.origin {
-        ScopeOrigin::Listed => None,
-        ScopeOrigin::Delegated => Some(true),
-        ScopeOrigin::Application => Some(false),
-    };
+    if rsc && !info.is_rsc() {
+        out.push(scope_finding(
+            input,
+            i,
+            RuleId::SchemeMismatch,
+            Level::Error,
+            format!("{name} is listed as a resource-specific consent permission, but Microsoft Graph grants it tenant-wide only (the catalog has no RSC form of it)"),
+        ));
+        return Resolved::NONE;
+    }
+    // The kind the source claims must exist, and match a GUID's own kind. (The catalog keeps
+    // RSC permissions under their application GUIDs whatever the grant's type; an RSC grant is
+    // checked against the cells instead.)
+    let claimed = scope.origin.is_delegated().filter(|_| !rsc);
     if let Some(delegated) = claimed {
         let exists = if delegated {
             info.scheme(AuthMode::DelegatedWork).is_some()
@@ -163,16 +193,16 @@ pub(super) fn resolve_scope(
             return Resolved::NONE;
         }
     }
-    let origin_serves_mode = match scope.origin {
-        ScopeOrigin::Listed => true,
-        ScopeOrigin::Delegated => input.mode.is_delegated(),
-        ScopeOrigin::Application => !input.mode.is_delegated(),
-    };
+    let origin_serves_mode = scope
+        .origin
+        .is_delegated()
+        .is_none_or(|delegated| delegated == input.mode.is_delegated());
     if !origin_serves_mode {
-        let kind = if input.mode.is_delegated() {
-            "an application role"
-        } else {
-            "a delegated scope"
+        let kind = match (input.mode.is_delegated(), rsc) {
+            (true, false) => "an application role",
+            (false, false) => "a delegated scope",
+            (true, true) => "a resource-specific application permission",
+            (false, true) => "a resource-specific delegated permission",
         };
         out.push(scope_finding(
             input,
@@ -184,7 +214,7 @@ pub(super) fn resolve_scope(
                 input.mode
             ),
         ));
-    } else if info.scheme(input.mode).is_none() {
+    } else if !rsc && info.scheme(input.mode).is_none() {
         out.push(scope_finding(
             input,
             i,
@@ -200,13 +230,14 @@ pub(super) fn resolve_scope(
         out.push(scope_finding(
             input,
             i,
-            RuleId::Docs(rule.id()),
+            RuleId::Docs(rule),
             Level::of(rule.severity()),
             format!("{name}: {}", rule.message()),
         ));
     }
     Resolved {
         name: Some(info.name()),
-        usable: origin_serves_mode && info.scheme(input.mode).is_some(),
+        usable: origin_serves_mode && (rsc || info.scheme(input.mode).is_some()),
+        rsc,
     }
 }

@@ -2,7 +2,7 @@
 
 /// The longest static segment, in bytes after [`fold_segment_within`]; longer segments can only
 /// be parameters.
-pub const MAX_STATIC_LEN: usize = 64;
+pub const MAX_STATIC_LEN: usize = 128;
 
 /// Folds a plain segment into `buf` for the static-segment lookup: decodes `%XX` escapes (two
 /// hex digits; anything else after `%` is kept literally) and ASCII-lower-cases the result.

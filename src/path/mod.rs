@@ -11,6 +11,8 @@
 //!   `{placeholders}` and [`Recorded::Key`] for OData keys.
 //! * [`fold_segment_within`] lower-cases and percent-decodes a plain segment into a stack buffer: the
 //!   lookup key for static segments.
+//! * [`segments_of`] iterates the segments of a clean path (a template or a rule's pattern) with the
+//!   same scanner.
 //! * [`pattern_matches`] matches the template patterns of the data's rules.
 //!
 //! # Lexical rules
@@ -35,4 +37,4 @@ pub use fold::{fold_segment_within, MAX_STATIC_LEN};
 pub use pattern::pattern_matches;
 pub use scan::{At, Pieces, Recorded, MAX_PIECES};
 pub(crate) use scan::{HI, LO};
-pub use split::{split_pieces, Version};
+pub use split::{segments_of, split_pieces, Version};

@@ -1,21 +1,24 @@
 //! Matching the template patterns of the data's rules against templates.
 
+use super::{segments_of, Recorded};
+
 /// Whether a rule's template pattern matches a template: segment by segment, any `{...}`
-/// matching any `{...}`, static segments ignoring ASCII case, a final `...` matching the rest.
-/// Templates come from `data/` and are clean; `build.rs` checks each pattern against them.
+/// matching any `{...}` (or key), static segments ignoring ASCII case, a final `...` matching
+/// the rest. Both are segmented by the resolver's scanner ([`segments_of`]); text that is no path
+/// matches nothing. Templates come from `data/` and are clean; `build.rs` checks each pattern
+/// against them.
 pub fn pattern_matches(pattern: &str, template: &str) -> bool {
-    let mut p = pattern.trim_matches('/').split('/');
-    let mut t = template.trim_matches('/').split('/');
+    let (Some(mut p), Some(mut t)) = (segments_of(pattern), segments_of(template)) else {
+        return false;
+    };
     loop {
         match (p.next(), t.next()) {
-            (Some("..."), Some(_)) => return true,
-            (Some(a), Some(b)) => {
-                let param = |s: &str| s.starts_with('{') && s.ends_with('}');
-                if !(param(a) && param(b) || a.eq_ignore_ascii_case(b)) {
-                    return false;
-                }
-            }
-            (None, None) => return true,
+            (None, None) | (Some(Recorded::Plain("...")), Some(_)) => return true,
+            (Some(Recorded::Plain(a)), Some(Recorded::Plain(b))) if a.eq_ignore_ascii_case(b) => {}
+            (
+                Some(Recorded::Placeholder(_) | Recorded::Key(_)),
+                Some(Recorded::Placeholder(_) | Recorded::Key(_)),
+            ) => {}
             _ => return false,
         }
     }

@@ -1,7 +1,7 @@
 //! Cutting a resource string into host, version, path and query.
 
 use super::error::PathError;
-use super::scan::{run_end, scan, Pieces};
+use super::scan::{run_end, scan, At, Pieces, Recorded};
 
 /// The Graph API version named in the resource (`v1.0` or `beta`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -101,4 +101,22 @@ fn strip_version(s: &str) -> (Option<Version>, &str) {
         None | Some(b'/' | b'?') => (Some(version), rest),
         Some(_) => (None, s),
     }
+}
+
+/// The segments of a path or template, as [`split_pieces`] and [`Pieces::segment_at`] find
+/// them (host, version and query dropped), for code that reads clean paths from `data/` (rule
+/// patterns, the audit): the same segmenter as the resolver's, without a second one. `None`
+/// when the text is not a path or has more pieces than [`MAX_PIECES`](super::MAX_PIECES).
+pub fn segments_of(path: &str) -> Option<impl Iterator<Item = Recorded<'_>>> {
+    let mut pieces = Pieces::new();
+    let split = split_pieces(path, &mut pieces).ok()?;
+    if !pieces.is_complete() {
+        return None;
+    }
+    let mut at = At::START;
+    Some(core::iter::from_fn(move || {
+        let (segment, next) = pieces.segment_at(split.path, at)?;
+        at = next;
+        Some(segment)
+    }))
 }

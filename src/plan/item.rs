@@ -1,15 +1,10 @@
-//! A plan's [`Item`]s: each target with its candidate permissions from the tables, or the
-//! [`Reason`] no permission covers it; and building them into a [`Problem`].
+//! A plan's [`Item`]s: each target with its [`Candidate`] permissions, or the [`Reason`] no
+//! permission covers it.
 
-use super::problem::Problem;
 use super::target::Target;
 use crate::catalog::{PermissionInfo, Scheme};
-use crate::implies::{broader, narrower};
-use crate::lookup::{lookup, LookupError};
-use crate::rules::{Rule, Severity};
-use crate::{ApiVersion, AuthMode, PathError};
+use crate::{ApiVersion, AuthMode, Method, PathError};
 use core::fmt;
-use std::collections::HashMap;
 
 /// One permission that covers an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,14 +29,14 @@ pub struct Candidate {
 /// Why no permission covers an item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
-    /// The resource string is not a resource path.
+    /// A subscription's resource string is not a resource path.
     InvalidResource(PathError),
-    /// No row of the operation's table matches the resource.
+    /// No row of the operation's table matches the subscription's resource.
     UnknownResource {
         /// The API version asked about.
         api: ApiVersion,
     },
-    /// The docs say the mode is not supported for the resource.
+    /// The docs say the mode is not supported for the subscription's resource.
     NotSupported {
         /// The mode.
         mode: AuthMode,
@@ -59,29 +54,43 @@ pub enum Reason {
     /// Only resource-specific-consent permissions grant it, and the plan may not use them
     /// ([`Options::rsc`](super::Options::rsc)).
     RscOnly(Vec<&'static str>),
-    /// A request: the planner has permission data for subscription operations only so far.
-    NoRequestMatrix,
+    /// A request's URL is not a request path.
+    InvalidUrl(PathError),
+    /// No request template of the permission catalog matches the request's path.
+    UnknownRequest,
+    /// Templates match the request's path, but the catalog gives no permission for its method.
+    UnknownMethod {
+        /// The method.
+        method: Method,
+        /// A template the path matches.
+        template: &'static str,
+    },
+    /// The catalog grants the request under other modes only.
+    RequestNotSupported {
+        /// The mode.
+        mode: AuthMode,
+        /// The method.
+        method: Method,
+        /// The template.
+        template: &'static str,
+    },
 }
 
 impl Reason {
     /// A short stable name: `invalid_resource`, `unknown_resource`, `not_supported`,
-    /// `error_rule`, `rsc_only`, `no_request_matrix`.
+    /// `error_rule`, `rsc_only`, and for requests `invalid_url`, `unknown_request`,
+    /// `unknown_method` (and `not_supported`).
     pub fn kind(&self) -> &'static str {
         match self {
             Reason::InvalidResource(_) => "invalid_resource",
             Reason::UnknownResource { .. } => "unknown_resource",
-            Reason::NotSupported { .. } => "not_supported",
+            Reason::NotSupported { .. } | Reason::RequestNotSupported { .. } => "not_supported",
             Reason::ErrorRule { .. } => "error_rule",
             Reason::RscOnly(_) => "rsc_only",
-            Reason::NoRequestMatrix => "no_request_matrix",
+            Reason::InvalidUrl(_) => "invalid_url",
+            Reason::UnknownRequest => "unknown_request",
+            Reason::UnknownMethod { .. } => "unknown_method",
         }
-    }
-
-    /// Whether the reason is this version's want of data ([`Reason::NoRequestMatrix`]) rather
-    /// than something the app declares that cannot work as declared, or needs a grant the plan
-    /// was not allowed to use.
-    pub fn is_not_yet_coverable(&self) -> bool {
-        matches!(self, Reason::NoRequestMatrix)
     }
 }
 
@@ -108,10 +117,22 @@ impl fmt::Display for Reason {
                  allowed (`rsc: true`)",
                 names.join(", ")
             ),
-            Reason::NoRequestMatrix => f.write_str(
-                "not yet coverable: this version knows the permissions of subscription \
-                 operations only, not yet those of other Graph requests (listed so that none \
-                 is lost)",
+            Reason::InvalidUrl(e) => write!(f, "not a request URL: {e}"),
+            Reason::UnknownRequest => {
+                f.write_str("no Microsoft Graph request of the permission catalog matches its path")
+            }
+            Reason::UnknownMethod { method, template } => write!(
+                f,
+                "the path matches {template}, for which the permission catalog gives no \
+                 permission for {method}"
+            ),
+            Reason::RequestNotSupported {
+                mode,
+                method,
+                template,
+            } => write!(
+                f,
+                "the permission catalog gives no {mode} permission for {method} {template}"
             ),
         }
     }
@@ -151,137 +172,4 @@ pub(crate) fn scheme_for(info: PermissionInfo, mode: AuthMode) -> Option<Scheme>
         AuthMode::DelegatedPersonal => info.scheme(AuthMode::DelegatedWork),
         _ => None,
     })
-}
-
-fn level(info: Option<PermissionInfo>, mode: AuthMode) -> Option<u8> {
-    info.and_then(|i| scheme_for(i, mode))
-        .and_then(Scheme::privilege_level)
-}
-
-/// The level a permission counts at (see [`Candidate::counted`]).
-fn counted(info: Option<PermissionInfo>, mode: AuthMode) -> Option<u8> {
-    let own = level(info, mode)?;
-    let name = info.map_or("", PermissionInfo::name);
-    Some(
-        narrower(name)
-            .into_iter()
-            .filter_map(|n| level(Some(n), mode))
-            .fold(own, u8::max),
-    )
-}
-
-/// The items of `targets`, and the problem of covering those that can be.
-pub(crate) struct Built {
-    pub(crate) items: Vec<Item>,
-    pub(crate) problem: Problem<'static>,
-    /// Each item's index in the problem, for items with candidates.
-    pub(crate) problem_items: Vec<Option<usize>>,
-}
-
-/// Looks every target up under `mode` and gives its candidates or its reason.
-pub(crate) fn build(api: ApiVersion, mode: AuthMode, targets: &[Target], rsc: bool) -> Built {
-    let mut problem = Problem::new();
-    let mut items = Vec::with_capacity(targets.len());
-    let mut problem_items = Vec::with_capacity(targets.len());
-    let mut broader_cache: HashMap<&'static str, Vec<PermissionInfo>> = HashMap::new();
-    // Levels per name: the same permissions recur in item after item.
-    let mut levels: HashMap<&'static str, (Option<u8>, Option<u8>)> = HashMap::new();
-    let mut rate = |name: &'static str, info: Option<PermissionInfo>| {
-        *levels
-            .entry(name)
-            .or_insert_with(|| (level(info, mode), counted(info, mode)))
-    };
-    for target in targets {
-        let (candidates, reason) = match target {
-            Target::Request { .. } => (Vec::new(), Some(Reason::NoRequestMatrix)),
-            Target::Subscription {
-                resource,
-                operation,
-            } => match lookup(api, *operation, resource, mode) {
-                Err(LookupError::InvalidResource(e)) => {
-                    (Vec::new(), Some(Reason::InvalidResource(e)))
-                }
-                Err(LookupError::UnknownResource) => {
-                    (Vec::new(), Some(Reason::UnknownResource { api }))
-                }
-                Err(LookupError::NotSupported { row, .. }) => (
-                    Vec::new(),
-                    Some(Reason::NotSupported {
-                        mode,
-                        resource_type: row.resource_type(),
-                    }),
-                ),
-                Ok(answer) => {
-                    match answer
-                        .rules()
-                        .find(|r: &Rule| r.severity() == Severity::Error)
-                    {
-                        Some(rule) => (
-                            Vec::new(),
-                            Some(Reason::ErrorRule {
-                                id: rule.id(),
-                                message: rule.message(),
-                            }),
-                        ),
-                        None => {
-                            let mut list: Vec<Candidate> = Vec::new();
-                            for p in answer.permissions().iter().filter(|p| rsc || !p.is_rsc()) {
-                                let (level, counted) = rate(p.name(), p.info());
-                                list.push(Candidate {
-                                    name: p.name(),
-                                    level,
-                                    counted,
-                                    rsc: p.is_rsc(),
-                                    listed: true,
-                                });
-                            }
-                            let listed: Vec<&'static str> = list.iter().map(|c| c.name).collect();
-                            for name in listed {
-                                let forms =
-                                    broader_cache.entry(name).or_insert_with(|| broader(name));
-                                for info in forms.iter().copied() {
-                                    let usable =
-                                        scheme_for(info, mode).is_some() && (rsc || !info.is_rsc());
-                                    if usable && !list.iter().any(|c| c.name == info.name()) {
-                                        let (level, counted) = rate(info.name(), Some(info));
-                                        list.push(Candidate {
-                                            name: info.name(),
-                                            level,
-                                            counted,
-                                            rsc: info.is_rsc(),
-                                            listed: false,
-                                        });
-                                    }
-                                }
-                            }
-                            if list.is_empty() {
-                                let names = answer.permissions().iter().map(|p| p.name()).collect();
-                                (list, Some(Reason::RscOnly(names)))
-                            } else {
-                                (list, None)
-                            }
-                        }
-                    }
-                }
-            },
-        };
-        let index = reason.is_none().then(|| {
-            let ids: Vec<usize> = candidates
-                .iter()
-                .map(|c| problem.candidate(c.name, c.counted))
-                .collect();
-            problem.item(ids)
-        });
-        problem_items.push(index);
-        items.push(Item {
-            target: target.clone(),
-            candidates,
-            reason,
-        });
-    }
-    Built {
-        items,
-        problem,
-        problem_items,
-    }
 }

@@ -7,13 +7,14 @@
 //!
 //! Each [`Target`] becomes an [`Item`]: one operation of one subscription (the whole
 //! lifecycle, create, update, reauthorize and delete, unless the app lists its operations), or
-//! one request. An item's candidates are the permissions its docs cell lists, least privileged
-//! first, then the catalog's broader forms of those (`Mail.ReadWrite` for `Mail.Read`, which
-//! the lint accepts too). Resource-specific-consent permissions are candidates only when
-//! [`Options::rsc`] allows them. An item no candidate covers is listed with its [`Reason`]
-//! (the mode is not supported, `/me` under application permissions or another error rule of
-//! the docs, an unknown resource, only resource-specific consent, or a request, which this
-//! version cannot judge yet); the plan covers the rest.
+//! one request. An item's candidates are the permissions its cell lists, least privileged
+//! first (a subscription's from the docs' tables, a request's from the permission catalog's
+//! path sets, see [`request`](crate::request())), then the catalog's broader forms of those
+//! (`Mail.ReadWrite` for `Mail.Read`, which the lint accepts too). Resource-specific-consent
+//! permissions are candidates only when [`Options::rsc`] allows them. An item no candidate
+//! covers is listed with its [`Reason`] (the mode is not supported, `/me` under application
+//! permissions or another error rule of the docs, an unknown resource or request, only
+//! resource-specific consent); the plan covers the rest.
 //!
 //! # The objective
 //!
@@ -72,11 +73,13 @@
 //! assert_eq!(create.not_enough[0].best_with, ["Files.Read", "Files.ReadWrite"]);
 //! ```
 //!
-//! The modules: `target` ([`Target`]), `item` (items and their candidates), `problem` (the
+//! The modules: `target` ([`Target`]), `item` (items, candidates, reasons), `build` (looking
+//! the targets up), `problem` (the
 //! covering [`Problem`], independent of Graph), `cost` ([`Cost`]), `solver` and `search` (the
 //! exact search), `result` ([`Plan`]) and `explain` ([`Explanation`]).
 
 mod bits;
+mod build;
 mod cost;
 mod explain;
 mod item;
@@ -95,7 +98,7 @@ pub use problem::{Problem, Solution};
 pub use result::{Plan, Scope};
 pub use target::Target;
 
-pub(crate) use item::{build, Built};
+pub(crate) use build::{build, Built};
 
 use crate::{ApiVersion, AuthMode};
 

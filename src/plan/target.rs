@@ -1,6 +1,6 @@
 //! [`Target`]: one thing an app does that needs a permission.
 
-use crate::Operation;
+use crate::{Method, Operation};
 use core::fmt;
 
 /// One thing an app does that needs a permission: an operation on a subscription, or a
@@ -8,12 +8,12 @@ use core::fmt;
 ///
 /// ```
 /// use msgraph_scopes::plan::Target;
-/// use msgraph_scopes::Operation;
+/// use msgraph_scopes::{Method, Operation};
 ///
 /// let all = Target::lifecycle("/users/{id}/messages", &[]);
 /// assert_eq!(all.len(), 4);
 /// assert_eq!(all[0].to_string(), "create /users/{id}/messages");
-/// assert_eq!(Target::request("get", "/v1.0/me").to_string(), "GET /v1.0/me");
+/// assert_eq!(Target::request(Method::Get, "/v1.0/me").to_string(), "GET /v1.0/me");
 /// assert_eq!(Target::lifecycle("/users", &[Operation::Delete]).len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -25,12 +25,12 @@ pub enum Target {
         /// The operation.
         operation: Operation,
     },
-    /// A request the app makes (any Graph call). Not yet coverable: the planner has
-    /// permission data for subscription operations only, so a plan lists these as uncovered.
+    /// A request the app makes (any Microsoft Graph call), answered from the permission
+    /// catalog's path sets ([`request`](crate::request())).
     Request {
-        /// The HTTP method, upper case.
-        method: String,
-        /// The URL or path as recorded.
+        /// The HTTP method.
+        method: Method,
+        /// The path, template or URL, as written or recorded.
         url: String,
     },
 }
@@ -44,10 +44,10 @@ impl Target {
         }
     }
 
-    /// A request (the method is upper-cased).
-    pub fn request(method: &str, url: impl Into<String>) -> Self {
+    /// A request.
+    pub fn request(method: Method, url: impl Into<String>) -> Self {
         Target::Request {
-            method: method.trim().to_ascii_uppercase(),
+            method,
             url: url.into(),
         }
     }

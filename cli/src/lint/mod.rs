@@ -1,6 +1,6 @@
 //! `lint`: the scopes an app requests against the subscriptions it makes.
 
-mod manifest;
+mod declare;
 mod report;
 mod token;
 
@@ -8,19 +8,27 @@ use super::args::{DenyLevel, LintArgs, LintFormat};
 use super::config::{self as app, App};
 use super::input;
 use super::output::{Exit, Report};
-use msgraph_scopes::lint::{lint, Input, RequestedScope, ScopeOrigin};
+use msgraph_scopes::lint::{lint, Finding, Input, RequestedScope, ScopeOrigin};
 use msgraph_scopes::plan::Options;
 use std::path::Path;
 
 /// Runs `lint`.
 pub fn run(args: &LintArgs) -> Report {
     match prepare(args) {
-        Ok((name, input, token_audience)) => {
-            let findings = lint(&input);
+        Ok(Prepared {
+            name,
+            input,
+            token_audience,
+            declarations,
+            notes,
+        }) => {
+            let mut findings = lint(&input);
+            findings.extend(notes);
             let ctx = report::Context {
                 config: &name,
                 input: &input,
                 token_audience,
+                declarations: &declarations,
             };
             let stdout = match args.format {
                 LintFormat::Text => report::as_text(&findings, &ctx),
@@ -53,7 +61,18 @@ pub fn run(args: &LintArgs) -> Report {
     }
 }
 
-type Prepared = (String, Input, Option<Option<String>>);
+/// What the lint runs on.
+struct Prepared {
+    /// The config's name.
+    name: String,
+    input: Input,
+    /// The token's audience, when a token was read.
+    token_audience: Option<Option<String>>,
+    /// The files `--manifest` read.
+    declarations: Vec<report::Declared>,
+    /// What their readers could not evaluate.
+    notes: Vec<Finding>,
+}
 
 /// Reads the config and the other scope sources into the lint's input. Any unusable input is
 /// an error message (exit 2).
@@ -65,10 +84,20 @@ fn prepare(args: &LintArgs) -> Result<Prepared, String> {
         mode,
     } = app::read(args.config.as_deref(), args.api, args.mode)?;
     let mut scopes = config.scopes;
-    if let Some(manifest) = &args.manifest {
+    let mut declarations = Vec::new();
+    let mut notes = Vec::new();
+    for manifest in &args.manifest {
         let mname = manifest.display().to_string();
         let mtext = input::read(manifest)?;
-        scopes.extend(manifest::parse(&mname, &mtext)?);
+        let read = declare::read(&mname, &mtext)?;
+        declarations.push(report::Declared {
+            file: mname,
+            format: read.format.name(),
+            scopes: read.scopes.len(),
+            not_evaluated: read.notes.len(),
+        });
+        scopes.extend(read.scopes);
+        notes.extend(read.notes);
     }
     let mut token_audience = None;
     if let Some(token) = &args.token {
@@ -88,14 +117,23 @@ fn prepare(args: &LintArgs) -> Result<Prepared, String> {
         file: Some("--scopes".to_string()),
         resource_app: None,
     }));
-    if scopes.is_empty() {
+    if scopes.is_empty() && notes.is_empty() {
+        let read = if declarations.is_empty() {
+            String::new()
+        } else {
+            let files: Vec<String> = declarations
+                .iter()
+                .map(|d| format!("{} ({})", d.file, d.format))
+                .collect();
+            format!(" (read {}: none requests a permission)", files.join(", "))
+        };
         return Err(format!(
-            "{name}: no scopes to lint: list them under `scopes:`, or pass --scopes, --manifest or --token"
+            "{name}: no scopes to lint{read}: list them under `scopes:`, or pass --scopes, --manifest or --token"
         ));
     }
-    Ok((
+    Ok(Prepared {
         name,
-        Input {
+        input: Input {
             api,
             mode,
             scopes,
@@ -109,7 +147,10 @@ fn prepare(args: &LintArgs) -> Result<Prepared, String> {
                 rsc: config.rsc,
                 ..Options::default()
             },
+            requests: config.requests,
         },
         token_audience,
-    ))
+        declarations,
+        notes,
+    })
 }

@@ -15,6 +15,21 @@ pub struct Context<'a> {
     pub input: &'a Input,
     /// The token's audience, when a token was read (it is decoded, not verified).
     pub token_audience: Option<Option<String>>,
+    /// The declarations `--manifest` read.
+    pub declarations: &'a [Declared],
+}
+
+/// A file `--manifest` read: what as, and what it gave.
+#[derive(Debug, Serialize)]
+pub struct Declared {
+    /// The file as named.
+    pub file: String,
+    /// The format it was read as.
+    pub format: &'static str,
+    /// How many permissions it requests.
+    pub scopes: usize,
+    /// How many values it holds that were not evaluated.
+    pub not_evaluated: usize,
 }
 
 /// Counts by level: (errors, warnings, infos).
@@ -55,6 +70,30 @@ pub fn as_text(findings: &[Finding], ctx: &Context<'_>) -> String {
             "note: the token was decoded, not verified (audience: {aud})"
         );
     }
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    for d in ctx.declarations {
+        let _ = write!(
+            out,
+            "note: read {} as {}: {}",
+            d.file,
+            d.format,
+            plural(d.scopes, "permission", "permissions")
+        );
+        if d.not_evaluated > 0 {
+            let _ = write!(
+                out,
+                ", {} not evaluated",
+                plural(d.not_evaluated, "value", "values")
+            );
+        }
+        out.push('\n');
+    }
     for f in findings {
         let s = style(f.level);
         let _ = writeln!(
@@ -68,6 +107,9 @@ pub fn as_text(findings: &[Finding], ctx: &Context<'_>) -> String {
         if let Some(sub) = f.subscription.and_then(|i| ctx.input.subscriptions.get(i)) {
             let _ = writeln!(out, "    subscription: {}", sub.resource);
         }
+        if let Some(req) = f.request.and_then(|i| ctx.input.requests.get(i)) {
+            let _ = writeln!(out, "    request: {} {}", req.method, req.url);
+        }
         if let Some(scope) = f.scope.and_then(|i| ctx.input.scopes.get(i)) {
             let _ = writeln!(out, "    scope: {}", scope.text);
         }
@@ -76,9 +118,13 @@ pub fn as_text(findings: &[Finding], ctx: &Context<'_>) -> String {
         }
     }
     let (e, w, i) = counts(findings);
+    let requests = match ctx.input.requests.len() {
+        0 => String::new(),
+        n => format!("{n} requests, "),
+    };
     let _ = writeln!(
         out,
-        "{} subscriptions, {} scopes, {} mode, {}: {e} errors, {w} warnings, {i} infos",
+        "{} subscriptions, {requests}{} scopes, {} mode, {}: {e} errors, {w} warnings, {i} infos",
         ctx.input.subscriptions.len(),
         ctx.input.scopes.len(),
         ctx.input.mode,
@@ -94,6 +140,8 @@ struct Json<'a> {
     mode: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     token: Option<TokenJson>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    declarations: &'a [Declared],
     findings: Vec<FindingJson<'a>>,
     summary: Summary,
 }
@@ -116,6 +164,8 @@ struct FindingJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     subscription: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    request: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     scope: Option<&'a str>,
 }
 
@@ -137,6 +187,7 @@ pub fn as_json(findings: &[Finding], ctx: &Context<'_>) -> String {
             verified: false,
             audience,
         }),
+        declarations: ctx.declarations,
         findings: findings
             .iter()
             .map(|f| FindingJson {
@@ -151,6 +202,10 @@ pub fn as_json(findings: &[Finding], ctx: &Context<'_>) -> String {
                     .subscription
                     .and_then(|i| ctx.input.subscriptions.get(i))
                     .map(|s| s.resource.as_str()),
+                request: f
+                    .request
+                    .and_then(|i| ctx.input.requests.get(i))
+                    .map(|r| format!("{} {}", r.method, r.url)),
                 scope: f
                     .scope
                     .and_then(|i| ctx.input.scopes.get(i))

@@ -4,11 +4,15 @@
 //! Graph hosts: `graph.microsoft.com` and the national clouds' `graph.microsoft.us` (US
 //! Government L4), `dod-graph.microsoft.us` (US Government L5, DoD) and
 //! `microsoftgraph.chinacloudapi.cn` (operated by 21Vianet). A `POST .../subscriptions` whose
-//! body names a `resource` is a subscription (its whole lifecycle); every other Graph request
-//! is a request item. CORS preflights (`OPTIONS`) need no permission and are counted apart;
-//! requests to other hosts are counted by host and ignored.
+//! body names a `resource` is a subscription (its whole lifecycle); other calls on
+//! `/subscriptions` (renewals, reauthorizations, deletions by id) need what their subscription's
+//! resource needs, which they do not name, and are counted (the declared subscriptions'
+//! lifecycles stand for them); every other Graph request is a request item. CORS preflights (`OPTIONS`) need no permission and are counted apart, as
+//! are methods the permission catalog has no paths for (`HEAD`); requests to other hosts are
+//! counted by host and ignored.
 
 use msgraph_scopes::plan::Target;
+use msgraph_scopes::Method;
 use percent_encoding::percent_decode_str;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -79,16 +83,23 @@ pub struct Stats {
     pub batched_requests: usize,
     /// Subscriptions created (`POST .../subscriptions` with a `resource`).
     pub subscriptions: usize,
+    /// Other calls on `/subscriptions` (renew, reauthorize, read, list, delete, or a create
+    /// without a readable `resource`): the subscriptions' lifecycles stand for them.
+    pub subscription_calls: usize,
     /// Graph requests that repeat an earlier one exactly (counted once as items).
     pub repeats: usize,
     /// CORS preflights to Graph, which need no permission.
     pub preflights: usize,
-    /// `$batch` requests whose body could not be read (listed as items themselves).
+    /// `$batch` requests whose body could not be read: each is listed as an item itself,
+    /// which no permission covers, since what it held is unknown.
     pub unreadable_batches: usize,
     /// Entries whose URL is not an absolute URL.
     pub unreadable_urls: usize,
     /// Requests to other hosts, by host.
     pub other_hosts: BTreeMap<String, usize>,
+    /// Graph requests with a method other than GET, POST, PUT, PATCH and DELETE (and
+    /// OPTIONS), by method.
+    pub other_methods: BTreeMap<String, usize>,
 }
 
 /// The targets an archive holds, in the order recorded, and what it held.
@@ -126,11 +137,15 @@ pub fn read(name: &str, text: &str) -> Result<(Vec<Target>, Stats), String> {
             *stats.other_hosts.entry(host).or_insert(0) += 1;
             continue;
         }
-        let method = request.method.trim().to_ascii_uppercase();
-        if method == "OPTIONS" {
+        let name = request.method.trim().to_ascii_uppercase();
+        if name == "OPTIONS" {
             stats.preflights += 1;
             continue;
         }
+        let Ok(method) = name.parse::<Method>() else {
+            *stats.other_methods.entry(name).or_insert(0) += 1;
+            continue;
+        };
         // The path and query as written, decoded for reading; the host only when it is not
         // the global one.
         let mut shown = decode(url.path());
@@ -145,7 +160,7 @@ pub fn read(name: &str, text: &str) -> Result<(Vec<Target>, Stats), String> {
         let version = segments.next().unwrap_or("");
         let rest: Vec<&str> = segments.collect();
         let body = request.post_data.and_then(|p| p.text);
-        if rest.len() == 1 && rest[0] == "$batch" && method == "POST" {
+        if rest.len() == 1 && rest[0] == "$batch" && method == Method::Post {
             stats.batches += 1;
             let batch = body
                 .as_deref()
@@ -153,10 +168,7 @@ pub fn read(name: &str, text: &str) -> Result<(Vec<Target>, Stats), String> {
             let Some(batch) = batch else {
                 stats.unreadable_batches += 1;
                 stats.graph_requests += 1;
-                push(
-                    Target::request(&method, format!("{shown} (body not readable)")),
-                    &mut stats,
-                );
+                push(Target::request(method, shown), &mut stats);
                 continue;
             };
             for inner in batch.requests {
@@ -167,9 +179,13 @@ pub fn read(name: &str, text: &str) -> Result<(Vec<Target>, Stats), String> {
                     h if h == GRAPH_HOSTS[0] => format!("/{version}/{relative}"),
                     h => format!("https://{h}/{version}/{relative}"),
                 };
-                let inner_method = inner.method.trim().to_ascii_uppercase();
+                let Ok(inner_method) = inner.method.parse::<Method>() else {
+                    let name = inner.method.trim().to_ascii_uppercase();
+                    *stats.other_methods.entry(name).or_insert(0) += 1;
+                    continue;
+                };
                 let body = inner.body.map(|b| b.to_string());
-                for t in classify(&inner_method, &relative, &path, body.as_deref(), &mut stats) {
+                for t in classify(inner_method, &relative, &path, body.as_deref(), &mut stats) {
                     push(t, &mut stats);
                 }
             }
@@ -177,7 +193,7 @@ pub fn read(name: &str, text: &str) -> Result<(Vec<Target>, Stats), String> {
         }
         stats.graph_requests += 1;
         let relative = rest.join("/");
-        for t in classify(&method, &relative, &shown, body.as_deref(), &mut stats) {
+        for t in classify(method, &relative, &shown, body.as_deref(), &mut stats) {
             push(t, &mut stats);
         }
     }
@@ -187,7 +203,7 @@ pub fn read(name: &str, text: &str) -> Result<(Vec<Target>, Stats), String> {
 /// A subscription's lifecycle when the request creates one with a `resource`; the request
 /// itself otherwise. `relative` is the path after the version, `shown` the label.
 fn classify(
-    method: &str,
+    method: Method,
     relative: &str,
     shown: &str,
     body: Option<&str>,
@@ -198,7 +214,7 @@ fn classify(
         .next()
         .unwrap_or("")
         .trim_end_matches('/');
-    if method == "POST" && path.eq_ignore_ascii_case("subscriptions") {
+    if method == Method::Post && path.eq_ignore_ascii_case("subscriptions") {
         let resource = body
             .and_then(|b| serde_json::from_str::<serde_json::Value>(b).ok())
             .and_then(|v| {
@@ -210,6 +226,14 @@ fn classify(
             stats.subscriptions += 1;
             return Target::lifecycle(&resource, &[]);
         }
+    }
+    // Renewing, reauthorizing, reading or deleting a subscription by its id needs what the
+    // subscription's resource needs, which the call does not name: the lifecycles of the
+    // subscriptions the config and the recording declare stand for these calls.
+    let first = path.split('/').next().unwrap_or("");
+    if first.eq_ignore_ascii_case("subscriptions") {
+        stats.subscription_calls += 1;
+        return Vec::new();
     }
     vec![Target::request(method, shown)]
 }

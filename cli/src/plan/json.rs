@@ -100,11 +100,13 @@ struct HarJson<'a> {
     batches: usize,
     batched_requests: usize,
     subscriptions: usize,
+    subscription_calls: usize,
     repeats: usize,
     preflights: usize,
     unreadable_batches: usize,
     unreadable_urls: usize,
     other_hosts: &'a std::collections::BTreeMap<String, usize>,
+    other_methods: &'a std::collections::BTreeMap<String, usize>,
 }
 
 /// The object, on one line.
@@ -187,11 +189,13 @@ pub fn render(view: &View<'_>) -> String {
             batches: h.batches,
             batched_requests: h.batched_requests,
             subscriptions: h.subscriptions,
+            subscription_calls: h.subscription_calls,
             repeats: h.repeats,
             preflights: h.preflights,
             unreadable_batches: h.unreadable_batches,
             unreadable_urls: h.unreadable_urls,
             other_hosts: &h.other_hosts,
+            other_methods: &h.other_methods,
         }),
     };
     crate::json::line(&json)

@@ -116,6 +116,12 @@ pub fn har_summary(h: &Stats) -> String {
             }
         ));
     }
+    if h.subscription_calls > 0 {
+        s.push_str(&format!(
+            ", {} on existing subscriptions (planned as their subscriptions' lifecycles)",
+            h.subscription_calls
+        ));
+    }
     if h.repeats > 0 {
         s.push_str(&format!(", {} repeated", h.repeats));
     }
@@ -134,6 +140,18 @@ pub fn har_summary(h: &Stats) -> String {
     }
     if h.unreadable_urls > 0 {
         ignored.push(format!("{} with an unreadable URL", h.unreadable_urls));
+    }
+    let odd: usize = h.other_methods.values().sum();
+    if odd > 0 {
+        let methods: Vec<String> = h
+            .other_methods
+            .iter()
+            .map(|(m, n)| format!("{m} {n}"))
+            .collect();
+        ignored.push(format!(
+            "{odd} with a method the permission catalog has no paths for ({})",
+            methods.join(", ")
+        ));
     }
     if !ignored.is_empty() {
         s.push_str(&format!("; ignored: {}", ignored.join(", ")));
@@ -162,12 +180,7 @@ pub fn notes(view: &View<'_>) -> Vec<String> {
         ));
     }
     for (i, reason) in view.plan.uncovered() {
-        let level = if reason.is_not_yet_coverable() {
-            "note"
-        } else {
-            "error"
-        };
-        out.push(format!("{level}: not covered: {}: {reason}", view.item(i)));
+        out.push(format!("error: not covered: {}: {reason}", view.item(i)));
     }
     if let Some(h) = view.har {
         out.push(format!("note: {}", har_summary(h)));

@@ -36,8 +36,8 @@ mod evidence;
 mod foreign;
 mod merge;
 mod report;
-mod source;
-mod upstream;
+pub(in crate::import) mod source;
+pub(in crate::import) mod upstream;
 
 #[cfg(test)]
 mod tests;

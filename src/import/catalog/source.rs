@@ -9,7 +9,7 @@ use crate::import::schema::CatalogSource;
 
 /// Reads the repository, commit and date from `SOURCE.md`'s sentence "From the public repository
 /// OWNER/NAME (...), commit HASH (YYYY-MM-DD)".
-pub(super) fn parse_source_md(text: &str) -> Result<CatalogSource, CatalogError> {
+pub(in crate::import) fn parse_source_md(text: &str) -> Result<CatalogSource, CatalogError> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let after = |key: &str| {
         words

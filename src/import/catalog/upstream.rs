@@ -16,12 +16,12 @@ pub(super) const GRAPH_APP_ID: &str = "00000003-0000-0000-c000-000000000000";
 pub(super) const NIL_APP_ID: &str = "00000000-0000-0000-0000-000000000000";
 
 /// File names, as they appear in errors, notes and the report.
-pub(super) const PERMISSIONS: &str = "permissions.json";
+pub(in crate::import) const PERMISSIONS: &str = "permissions.json";
 pub(super) const PROVISIONING: &str = "provisioningInfo.json";
 pub(super) const DESCRIPTIONS: &str = "permissions-descriptions.json";
-pub(super) const SOURCE_MD: &str = "SOURCE.md";
+pub(in crate::import) const SOURCE_MD: &str = "SOURCE.md";
 
-pub(super) fn parse_json<'a, T: Deserialize<'a>>(
+pub(in crate::import) fn parse_json<'a, T: Deserialize<'a>>(
     file: &'static str,
     text: &'a str,
 ) -> Result<T, CatalogError> {
@@ -30,7 +30,7 @@ pub(super) fn parse_json<'a, T: Deserialize<'a>>(
 
 /// A scheme as the upstream files spell it (`DelegatedWork`, `DelegatedPersonal`,
 /// `Application`), exactly.
-pub(super) fn parse_scheme(s: &str) -> Option<AuthMode> {
+pub(in crate::import) fn parse_scheme(s: &str) -> Option<AuthMode> {
     match s {
         "DelegatedWork" => Some(AuthMode::DelegatedWork),
         "DelegatedPersonal" => Some(AuthMode::DelegatedPersonal),
@@ -40,26 +40,45 @@ pub(super) fn parse_scheme(s: &str) -> Option<AuthMode> {
 }
 
 #[derive(Deserialize)]
-pub(super) struct PermissionsJson {
-    pub(super) permissions: BTreeMap<String, PermissionJson>,
+pub(in crate::import) struct PermissionsJson {
+    pub(in crate::import) permissions: BTreeMap<String, PermissionJson>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct PermissionJson {
+pub(in crate::import) struct PermissionJson {
     #[serde(default)]
     pub(super) authorization_type: Option<String>,
     #[serde(default)]
-    pub(super) schemes: BTreeMap<String, PermissionSchemeJson>,
+    pub(in crate::import) schemes: BTreeMap<String, PermissionSchemeJson>,
+    /// The API paths the permission grants, per set of methods and schemes (read by the
+    /// request importer, `import::requests`).
+    #[serde(default)]
+    pub(in crate::import) path_sets: Vec<PathSetJson>,
+}
+
+/// One `pathSets` entry: these methods on these paths, under these schemes. A path's value
+/// lists the schemes for which the permission is the least privileged one
+/// (`least=DelegatedWork,Application`), and other permissions it also needs
+/// (`AlsoRequires=...`), separated by `;`; or is empty.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(in crate::import) struct PathSetJson {
+    #[serde(default)]
+    pub(in crate::import) scheme_keys: Vec<String>,
+    #[serde(default)]
+    pub(in crate::import) methods: Vec<String>,
+    #[serde(default)]
+    pub(in crate::import) paths: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct PermissionSchemeJson {
+pub(in crate::import) struct PermissionSchemeJson {
     #[serde(default)]
     pub(super) requires_admin_consent: Option<bool>,
     #[serde(default)]
-    pub(super) privilege_level: Option<i64>,
+    pub(in crate::import) privilege_level: Option<i64>,
 }
 
 #[derive(Deserialize)]

@@ -7,9 +7,6 @@ use std::format;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
-/// The API versions, as `data/` names them.
-pub const API_VERSIONS: [&str; 2] = [ApiVersion::ALL[0].as_str(), ApiVersion::ALL[1].as_str()];
-
 /// The operations with the docs page each has (matched in this order).
 const OPERATION_PAGES: [(Operation, &str); 7] = [
     (Operation::Create, "subscription-post-subscriptions"),
@@ -23,17 +20,6 @@ const OPERATION_PAGES: [(Operation, &str); 7] = [
     (Operation::List, "subscription-list"),
     (Operation::Get, "subscription-get"),
 ];
-
-/// The operations, as `data/` names them.
-pub const OPERATIONS: [&str; 7] = {
-    let mut names = [""; 7];
-    let mut i = 0;
-    while i < names.len() {
-        names[i] = Operation::ALL[i].docs_name();
-        i += 1;
-    }
-    names
-};
 
 /// What the top of a page says about where it comes from.
 #[derive(Debug, Default)]
@@ -108,38 +94,39 @@ fn base_name(file: &str) -> &str {
 }
 
 /// The API version the file's name (`v1.0-…`, `beta-…`) or nearest `v1.0`/`beta` folder names.
-pub(super) fn api_from_file(file: &str) -> Option<&'static str> {
+pub(super) fn api_from_file(file: &str) -> Option<ApiVersion> {
     let parts = path_parts(file);
     let base = parts.last().copied().unwrap_or_default();
-    let from_name = API_VERSIONS.into_iter().find(|api| {
-        base.strip_prefix(api)
+    let from_name = ApiVersion::ALL.into_iter().find(|api| {
+        base.strip_prefix(api.as_str())
             .is_some_and(|rest| rest.starts_with(['-', '_', '.']))
     });
     from_name.or_else(|| {
         let folders = parts
             .get(..parts.len().saturating_sub(1))
             .unwrap_or_default();
-        folders
-            .iter()
-            .rev()
-            .find_map(|part| API_VERSIONS.into_iter().find(|api| part == api))
+        folders.iter().rev().find_map(|part| {
+            ApiVersion::ALL
+                .into_iter()
+                .find(|api| *part == api.as_str())
+        })
     })
 }
 
 /// The API version a docs address names (`view=graph-rest-1.0`, `/api-reference/beta/`).
-pub(super) fn api_from_address(address: &str) -> Option<&'static str> {
+pub(super) fn api_from_address(address: &str) -> Option<ApiVersion> {
     let lower = address.to_ascii_lowercase();
     if lower.contains("view=graph-rest-1.0") || lower.contains("api-reference/v1.0/") {
-        Some(ApiVersion::V1.as_str())
+        Some(ApiVersion::V1)
     } else if lower.contains("view=graph-rest-beta") || lower.contains("api-reference/beta/") {
-        Some(ApiVersion::Beta.as_str())
+        Some(ApiVersion::Beta)
     } else {
         None
     }
 }
 
 /// The operation a file name or address names (`subscription-post-subscriptions` = create).
-pub(super) fn operation_from_name(name: &str) -> Option<&'static str> {
+pub(super) fn operation_from_name(name: &str) -> Option<Operation> {
     let lower = name.to_ascii_lowercase();
     let mut search = 0;
     while let Some(found) = lower
@@ -151,7 +138,7 @@ pub(super) fn operation_from_name(name: &str) -> Option<&'static str> {
         for (operation, page) in OPERATION_PAGES {
             if let Some(after) = rest.strip_prefix(page) {
                 if !after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-                    return Some(operation.docs_name());
+                    return Some(operation);
                 }
             }
         }
@@ -161,16 +148,16 @@ pub(super) fn operation_from_name(name: &str) -> Option<&'static str> {
 }
 
 /// The operation in the file's name.
-pub(super) fn operation_from_file(file: &str) -> Option<&'static str> {
+pub(super) fn operation_from_file(file: &str) -> Option<Operation> {
     operation_from_name(base_name(file))
 }
 
 /// The docs repository path of an operation's page (`api-reference/v1.0/api/subscription-get.md`).
-pub(super) fn docs_repo_path(api: &str, operation: &str) -> String {
+pub(super) fn docs_repo_path(api: ApiVersion, operation: Operation) -> String {
     let page = OPERATION_PAGES
         .iter()
-        .find(|(op, _)| op.docs_name() == operation)
-        .map_or(operation, |(_, page)| page);
+        .find(|(op, _)| *op == operation)
+        .map_or(operation.docs_name(), |(_, page)| page);
     format!("api-reference/{api}/api/{page}.md")
 }
 
@@ -201,34 +188,37 @@ mod tests {
     fn names_and_paths() {
         assert_eq!(
             operation_from_name("subscription-post-subscriptions.md"),
-            Some("create")
+            Some(Operation::Create)
         );
         assert_eq!(
             operation_from_name("subscription-getvapidpublickey.md"),
-            Some("getVapidPublicKey")
+            Some(Operation::GetVapidPublicKey)
         );
         assert_eq!(
             operation_from_name("v1.0-subscription-reauthorize.2024-08-01.md"),
-            Some("reauthorize")
+            Some(Operation::Reauthorize)
         );
-        assert_eq!(operation_from_name("subscription-get.md"), Some("get"));
+        assert_eq!(
+            operation_from_name("subscription-get.md"),
+            Some(Operation::Get)
+        );
         assert_eq!(operation_from_name("subscription-getter.md"), None);
         assert_eq!(
             operation_from_name("https://x/graph/api/subscription-update?view=graph-rest-1.0"),
-            Some("update")
+            Some(Operation::Update)
         );
         assert_eq!(
             api_from_file("seeds/v1.0-subscription-update.md"),
-            Some("v1.0")
+            Some(ApiVersion::V1)
         );
         assert_eq!(
             api_from_file("/a/graph-docs/beta/api/subscription-get.md"),
-            Some("beta")
+            Some(ApiVersion::Beta)
         );
         assert_eq!(api_from_file("subscription-get.md"), None);
         assert_eq!(
             api_from_address("https://l/graph/api/x?view=graph-rest-beta"),
-            Some("beta")
+            Some(ApiVersion::Beta)
         );
         assert_eq!(
             source_file("/w/upstream/graph-docs/latest/v1.0/a.md"),
@@ -240,7 +230,7 @@ mod tests {
         );
         assert_eq!(source_file("x/a.md"), "x/a.md");
         assert_eq!(
-            docs_repo_path("beta", "create"),
+            docs_repo_path(ApiVersion::Beta, Operation::Create),
             "api-reference/beta/api/subscription-post-subscriptions.md"
         );
     }

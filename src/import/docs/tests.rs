@@ -382,29 +382,35 @@ fn front_matter_pages() {
 }
 
 #[test]
-fn api_and_operation_inference_and_overrides() {
+fn page_table_inference_and_overrides() {
     let rows = "|[alpha](a.md) | Alpha.Read | Not supported. | Alpha.Read.All |\n";
     assert_eq!(
-        api_and_operation(
+        page_table(
             "graph-docs/latest/beta/subscription-getvapidpublickey.md",
             ""
         ),
-        Some(("beta".to_string(), "getVapidPublicKey".to_string()))
+        Some(PageTable {
+            api: ApiVersion::Beta,
+            operation: Operation::GetVapidPublicKey
+        })
     );
     let from_comment = format!(
         "<!-- source: https://github.example/x/blob/abc/api-reference/beta/api/subscription-post-subscriptions.md ; as-of: ms.date 1 -->\n{HEADER}{rows}"
     );
     assert_eq!(
-        api_and_operation("page.md", &from_comment),
-        Some(("beta".to_string(), "create".to_string()))
+        page_table("page.md", &from_comment),
+        Some(PageTable {
+            api: ApiVersion::Beta,
+            operation: Operation::Create
+        })
     );
     let plain = format!("{HEADER}{rows}");
-    assert_eq!(api_and_operation("page.md", &plain), None);
+    assert_eq!(page_table("page.md", &plain), None);
     let unknown = import_page(&plain, "page.md").map_err(|e| lines_of(&e));
     assert_eq!(unknown.map(|_| ()), Err(vec![Some(1), Some(1)]));
     let options = ImportOptions {
-        api: Some("beta".to_string()),
-        operation: Some("reauthorize".to_string()),
+        api: Some(ApiVersion::Beta),
+        operation: Some(Operation::Reauthorize),
     };
     let table =
         import_page_with(&plain, "page.md", &options).map(|t| (t.api, t.operation, t.source.page));
@@ -416,13 +422,14 @@ fn api_and_operation_inference_and_overrides() {
             "api-reference/beta/api/subscription-reauthorize.md".into()
         ))
     );
-    let bad = ImportOptions {
-        api: Some("v2".to_string()),
-        operation: Some("patch".to_string()),
+    // An override stands in for what cannot be told: the API version alone is not enough.
+    let api_only = ImportOptions {
+        api: Some(ApiVersion::V1),
+        operation: None,
     };
     assert_eq!(
-        import_page_with(&plain, "page.md", &bad).map_err(|e| e.problems().len()),
-        Err(2)
+        import_page_with(&plain, "page.md", &api_only).map_err(|e| lines_of(&e)),
+        Err(vec![Some(1)])
     );
     // The file name and the source address disagree.
     assert!(import_page(

@@ -165,8 +165,12 @@ fn newest_tables_are_identified_and_sourced() {
     }
     seen.sort();
     let mut want: Vec<String> = vec![];
-    for api in API_VERSIONS {
-        want.extend(OPERATIONS.iter().map(|op| format!("{api}/{op}")));
+    for api in ApiVersion::ALL {
+        want.extend(
+            Operation::ALL
+                .iter()
+                .map(|op| format!("{api}/{}", op.docs_name())),
+        );
     }
     want.sort();
     assert_eq!(seen, want);
