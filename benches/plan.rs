@@ -1,10 +1,13 @@
 //! The planner (issue #15): how long the least scope set for a whole app takes, exactly.
 //!
-//! * `plan/realistic app (50 items)`: 50 subscription items of an app-only app, taken in turn
-//!   from the lookup corpus (every operation of the lifecycle of each resource it can cover):
-//!   the whole of `plan::plan`, looking every item up, building its candidates (the cell, least
-//!   privileged first, then the catalog's broader forms) and solving. `.../explained` adds
-//!   [`Plan::explain`], which solves once more per less privileged candidate.
+//! * `plan/realistic app (N items)`: an app-only app of 50 and of 200 items, half subscription
+//!   items (the lookup corpus's resources, every operation of each lifecycle) and half requests
+//!   (38 written here, as a line-of-business daemon makes them, `GET /users` listing 16
+//!   permissions; then the catalog's request templates, sampled across all of them): the whole
+//!   of `plan::plan`, looking every item up, building its candidates
+//!   (the cell, least privileged first, then the catalog's broader forms) and solving.
+//!   `.../explained` adds [`Plan::explain`], which solves once more per less privileged
+//!   candidate.
 //! * `plan/request-like (N items, up to 20 candidates)`: the solver alone on covering problems
 //!   shaped like an app's requests, which have longer candidate lists than subscriptions: each
 //!   item lists 8 to 20 catalog permissions of one family (`Mail.*`, `Group.*`, ...), least
@@ -25,19 +28,70 @@ mod corpus;
 use criterion::{criterion_group, criterion_main, Criterion};
 use msgraph_scopes::catalog;
 use msgraph_scopes::plan::{plan, Options, Plan, Prefer, Problem, Target, DEFAULT_NODE_BUDGET};
-use msgraph_scopes::{lookup, ApiVersion, AuthMode, Operation};
+use msgraph_scopes::{lookup, request, request_templates, ApiVersion, AuthMode, Method, Operation};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 /// The goal for a 50-item app.
 const GOAL: Duration = Duration::from_millis(50);
 
-/// `n` lifecycle items of an app-only app: the corpus's resources in turn, one string per
-/// resource, each whose whole lifecycle the tables cover under application permissions.
+/// Requests an app-only app makes, as a line-of-business app or daemon would: directory
+/// reads, mail, calendar, files, sites, Teams, reports (each coverable under application
+/// permissions; `GET /users` lists 16 permissions).
+const REQUESTS: &[&str] = &[
+    "GET /users",
+    "GET /users/{id}",
+    "GET /users/{id}/manager",
+    "GET /users/{id}/memberOf",
+    "GET /groups",
+    "GET /groups/{id}",
+    "GET /groups/{id}/members",
+    "GET /users/{id}/messages",
+    "GET /users/{id}/messages/{id}",
+    "PATCH /users/{id}/messages/{id}",
+    "POST /users/{id}/sendMail",
+    "GET /users/{id}/mailFolders/inbox/messages",
+    "GET /users/{id}/calendar/events",
+    "POST /users/{id}/events",
+    "GET /users/{id}/contacts",
+    "GET /users/{id}/drive/root/children",
+    "GET /drives/{id}/items/{id}/content",
+    "GET /sites/{id}/lists",
+    "PUT /drives/{id}/items/{id}/content",
+    "GET /sites/{id}/lists/{id}/items",
+    "GET /teams/{id}/channels",
+    "GET /teams/{id}/channels/{id}/messages",
+    "GET /chats/{id}/messages",
+    "GET /teams/{id}/members",
+    "GET /organization",
+    "GET /applications",
+    "GET /servicePrincipals",
+    "GET /auditLogs/signIns",
+    "GET /reports/getEmailActivityCounts(period='D7')",
+    "GET /communications/callRecords/{id}",
+    "GET /users/{id}/onlineMeetings",
+    "GET /users/{id}/todo/lists",
+    "GET /planner/plans/{id}/tasks",
+    "GET /devices",
+    "GET /directoryRoles",
+    "GET /security/alerts_v2",
+    "GET /users/{id}/authentication/methods",
+    "GET /identity/conditionalAccess/policies",
+    "GET /subscribedSkus",
+];
+
+/// An app-only app of `n` items: about half subscription items (the corpus's resources in turn,
+/// one string per resource, each whose whole lifecycle the tables cover under application
+/// permissions), then the requests of [`REQUESTS`], then (for larger apps) the catalog's
+/// request templates, sampled evenly across all of them, each with the first method it grants
+/// under application permissions.
 fn realistic_app(n: usize) -> Vec<Target> {
     let mut targets: Vec<Target> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for resource in corpus::CORPUS {
+        if targets.len() >= n / 2 {
+            break;
+        }
         let Ok(answer) = lookup(
             ApiVersion::V1,
             Operation::Create,
@@ -62,12 +116,37 @@ fn realistic_app(n: usize) -> Vec<Target> {
             continue;
         }
         targets.extend(lifecycle);
+    }
+    targets.truncate(n / 2);
+    for line in REQUESTS {
         if targets.len() >= n {
-            targets.truncate(n);
-            return targets;
+            break;
+        }
+        let (method, url) = line.split_once(' ').expect("METHOD URL");
+        let method: Method = method.parse().expect("a method");
+        assert!(
+            request(method, url, AuthMode::Application).is_ok(),
+            "{line} is coverable under application permissions"
+        );
+        targets.push(Target::request(method, url));
+    }
+    let templates: Vec<&str> = request_templates().collect();
+    let stride = (templates.len() / n).max(1);
+    for template in templates.iter().step_by(stride) {
+        if targets.len() >= n {
+            break;
+        }
+        let granted = Method::ALL
+            .into_iter()
+            .find(|&m| request(m, template, AuthMode::Application).is_ok());
+        if let Some(method) = granted {
+            if !template.starts_with("/me") {
+                targets.push(Target::request(method, *template));
+            }
         }
     }
-    panic!("the corpus has fewer than {n} coverable app-only items");
+    assert_eq!(targets.len(), n, "not enough coverable items for {n}");
+    targets
 }
 
 /// A small deterministic generator (xorshift).
@@ -166,43 +245,53 @@ fn best_of(runs: usize, f: &mut dyn FnMut()) -> Duration {
 }
 
 fn bench_plan(c: &mut Criterion) {
-    let app = realistic_app(50);
-    let first: Plan = plan(
-        ApiVersion::V1,
-        AuthMode::Application,
-        &app,
-        Options::default(),
-    );
-    assert!(first.is_exact() && first.uncovered().count() == 0);
-    let widest = first
-        .items()
-        .iter()
-        .map(|i| i.candidates().len())
-        .max()
-        .unwrap_or(0);
-    let realistic = best_of(20, &mut || {
-        black_box(plan(
+    let mut realistic_50 = Duration::ZERO;
+    let mut apps: Vec<(usize, Vec<Target>)> = Vec::new();
+    for n in [50, 200] {
+        let app = realistic_app(n);
+        let first: Plan = plan(
             ApiVersion::V1,
             AuthMode::Application,
-            black_box(&app),
-            Options::default(),
-        ));
-    });
-    let explained = best_of(20, &mut || {
-        let p = plan(
-            ApiVersion::V1,
-            AuthMode::Application,
-            black_box(&app),
+            &app,
             Options::default(),
         );
-        black_box(p.explain());
-    });
-    eprintln!(
-        "plan, minimum of 20 runs: realistic app of 50 items (up to {widest} candidates each, {} scopes): {:.2} ms, with the explanation {:.2} ms",
-        first.scopes().len(),
-        realistic.as_secs_f64() * 1e3,
-        explained.as_secs_f64() * 1e3,
-    );
+        assert!(first.uncovered().count() == 0, "every item is coverable");
+        let widest = first
+            .items()
+            .iter()
+            .map(|i| i.candidates().len())
+            .max()
+            .unwrap_or(0);
+        let planned = best_of(20, &mut || {
+            black_box(plan(
+                ApiVersion::V1,
+                AuthMode::Application,
+                black_box(&app),
+                Options::default(),
+            ));
+        });
+        let explained = best_of(20, &mut || {
+            let p = plan(
+                ApiVersion::V1,
+                AuthMode::Application,
+                black_box(&app),
+                Options::default(),
+            );
+            black_box(p.explain());
+        });
+        if n == 50 {
+            realistic_50 = planned;
+        }
+        eprintln!(
+            "plan, minimum of 20 runs: realistic app of {n} items (up to {widest} candidates each; {} scopes, {}, {} search nodes): {:.2} ms, with the explanation {:.2} ms",
+            first.scopes().len(),
+            if first.is_exact() { "exact" } else { "approximate" },
+            first.nodes(),
+            planned.as_secs_f64() * 1e3,
+            explained.as_secs_f64() * 1e3,
+        );
+        apps.push((n, app));
+    }
     let mut request_like_50 = Duration::ZERO;
     for items in [50, 200] {
         let problem = request_like(items, 0x5eed_0000 + items as u64);
@@ -245,7 +334,7 @@ fn bench_plan(c: &mut Criterion) {
             s.nodes,
         );
     }
-    let slowest = realistic.max(request_like_50);
+    let slowest = realistic_50.max(request_like_50);
     eprintln!(
         "goal: a 50-item app plans in under {} ms: {} (slowest of the 50-item runs {:.2} ms)",
         GOAL.as_millis(),
@@ -257,27 +346,29 @@ fn bench_plan(c: &mut Criterion) {
     g.sample_size(20)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3));
-    g.bench_function("realistic app (50 items)", |b| {
-        b.iter(|| {
-            plan(
-                ApiVersion::V1,
-                AuthMode::Application,
-                black_box(&app),
-                Options::default(),
-            )
-        })
-    });
-    g.bench_function("realistic app (50 items)/explained", |b| {
-        b.iter(|| {
-            plan(
-                ApiVersion::V1,
-                AuthMode::Application,
-                black_box(&app),
-                Options::default(),
-            )
-            .explain()
-        })
-    });
+    for (n, app) in &apps {
+        g.bench_function(format!("realistic app ({n} items)"), |b| {
+            b.iter(|| {
+                plan(
+                    ApiVersion::V1,
+                    AuthMode::Application,
+                    black_box(app),
+                    Options::default(),
+                )
+            })
+        });
+        g.bench_function(format!("realistic app ({n} items)/explained"), |b| {
+            b.iter(|| {
+                plan(
+                    ApiVersion::V1,
+                    AuthMode::Application,
+                    black_box(app),
+                    Options::default(),
+                )
+                .explain()
+            })
+        });
+    }
     for items in [50, 200] {
         let problem = request_like(items, 0x5eed_0000 + items as u64);
         for prefer in Prefer::ALL {
