@@ -263,15 +263,20 @@ fn every_example_config_is_covered_and_optimal() {
     }
 }
 
-/// The plan's `entra` output, read back by the lint as the app's manifest, with the config's
-/// subscriptions: no error. Resource-specific consent lives in the Teams app manifest, not in
+/// The plan's `entra` output (and its `teams-toolkit` one), read back by the lint as the app's
+/// manifest, with the config's subscriptions and requests: no error. Resource-specific consent lives in the Teams app manifest, not in
 /// `requiredResourceAccess`; those grants are passed with `--scopes`, as that manifest would
 /// give them.
 #[test]
 fn the_entra_output_fed_back_to_the_lint_gives_no_error() {
     let dir = scratch("round-trip");
-    for (k, config) in example_configs().iter().enumerate() {
-        let entra = run(&["plan", config, "--format", "entra"]);
+    // The Teams Toolkit fragment (names, "Microsoft Graph") is read back the same way.
+    let runs = example_configs()
+        .into_iter()
+        .flat_map(|c| [(c.clone(), "entra"), (c, "teams-toolkit")]);
+    for (k, (config, format)) in runs.enumerate() {
+        let config = &config;
+        let entra = run(&["plan", config, "--format", format]);
         assert_eq!(entra.code, 0, "{config}: {}", entra.stderr);
         let manifest = write(&dir, &format!("manifest-{k}.json"), &entra.stdout);
         let plan = json(&run(&["plan", config, "--format", "json"]).stdout);
@@ -295,9 +300,13 @@ fn the_entra_output_fed_back_to_the_lint_gives_no_error() {
             args.extend(["--scopes", &joined]);
         }
         let r = run(&args);
-        assert_eq!(r.code, 0, "{config}: {}{}", r.stdout, r.stderr);
+        assert_eq!(r.code, 0, "{config} ({format}): {}{}", r.stdout, r.stderr);
         let v = json(&r.stdout);
-        assert_eq!(v["summary"]["errors"], 0, "{config}: {}", r.stdout);
+        assert_eq!(
+            v["summary"]["errors"], 0,
+            "{config} ({format}): {}",
+            r.stdout
+        );
         let text = std::fs::read_to_string(workspace_root().join(config)).expect("config");
         let declares_scopes = text.lines().any(|l| l.starts_with("scopes:"));
         for f in v["findings"].as_array().expect("findings") {
