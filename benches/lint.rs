@@ -59,6 +59,7 @@ fn parse_and_lint(text: &str) -> usize {
         scopes: config.scopes,
         subscriptions: config.subscriptions,
         requests: config.requests,
+        plan: Default::default(),
     };
     lint::lint(&input).len()
 }
@@ -73,6 +74,7 @@ fn bench_lint(c: &mut Criterion) {
         scopes: config.scopes,
         subscriptions: config.subscriptions,
         requests: config.requests,
+        plan: Default::default(),
     };
     let findings = lint::lint(&input).len();
     assert!(findings > 0, "the config should have findings to report");

@@ -30,8 +30,10 @@
 //! * [`Row::max_lifetime`] and [`Row::change_types`] say what the docs say of lifetimes and
 //!   change types; [`lifecycle`] finds one permission for create, update, reauthorize and
 //!   delete together.
-//! * [`lint`] (feature `std`) checks what an app requests against what it subscribes to;
-//!   [`audit`] lists the docs' own inconsistencies.
+//! * [`plan`] (feature `std`) finds the least set of scopes for a whole app, exactly, and
+//!   explains it; [`lint`] checks what an app requests against what it subscribes to and the
+//!   requests it makes, with the same planner deciding what is over-privileged; [`audit`]
+//!   lists the docs' own inconsistencies.
 //! * Beyond the tables: [`Answer::also_accepted`] lists what a second source (a Teams
 //!   change-notification page, the Outlook overview) accepts that the table lacks;
 //!   [`Answer::equivalence`] says when a resource matched a path form an API reference page gives
@@ -47,7 +49,7 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | `std` | yes | [`audit`] and [`lint`]; without it the library is `no_std` and depends on `phf` alone |
+//! | `std` | yes | [`audit`], [`lint`] and [`plan`]; without it the library is `no_std` and depends on `phf` alone |
 //! | `import` | no | [`import`]: the importers that produce `data/` from Microsoft's sources, and [`lint::config`], the lint config reader (serde, serde_yaml, serde_json, yaml-rust2) |
 //! | `suggest` | no | [`suggest`]: "did you mean" templates for a resource no row matches, also in the lint's findings (strsim) |
 //! | `schema` | no | [`lint::config::schema`], the lint config's JSON Schema, derived from the types that read the config (adds `import` and schemars) |
@@ -72,6 +74,9 @@ pub mod catalog;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod lint;
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod plan;
 pub mod rules;
 #[cfg(feature = "suggest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "suggest")))]
@@ -82,6 +87,8 @@ mod auth_mode;
 mod change_type;
 mod data;
 mod equivalent;
+#[cfg(feature = "std")]
+mod implies;
 mod lifecycle;
 mod lifetime;
 mod lookup;

@@ -1,6 +1,7 @@
 //! The command line, as clap parses it.
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use msgraph_scopes::plan::Prefer;
 use msgraph_scopes::{ApiVersion, AuthMode, ChangeType, Operation, ParseError};
 use std::path::PathBuf;
 
@@ -13,6 +14,7 @@ const EXAMPLES: &str = "Examples:
   msgraph-scopes lookup /users/{id} --change-type created
   msgraph-scopes audit --format markdown
   msgraph-scopes lint msgraph-scopes.yaml --format sarif
+  msgraph-scopes plan msgraph-scopes.yaml --format entra
   msgraph-scopes matrix --op reauthorize --format csv
   msgraph-scopes permission Mail.Read
   msgraph-scopes permission 570282fd-fa5c-430d-a7fd-fc8dc98a9dca";
@@ -76,6 +78,23 @@ pub enum Command {
     /// 2 when the input cannot be used.
     #[command(after_help = LINT_EXAMPLES)]
     Lint(LintArgs),
+    /// The least set of scopes that covers everything an app does, found exactly, explained,
+    /// and ready to paste into an app registration.
+    ///
+    /// CONFIG is the lint's config (default msgraph-scopes.yaml; `-` reads stdin): `api`,
+    /// `mode`, `subscriptions` (each its whole lifecycle unless it lists `operations`),
+    /// `requests` (`METHOD URL`), optionally `prefer` and `rsc: true` (allow resource-specific
+    /// consent). Recorded traffic (--har) adds the Graph requests it holds.
+    ///
+    /// least-privilege (the default) minimises the highest privilege level, then the sum of
+    /// the levels, then the number of scopes; fewest-scopes the number first. Ties go to the
+    /// scopes the docs list first, then to names.
+    ///
+    /// Exit status: 0 when everything is covered, 1 when an item cannot be covered (not
+    /// supported under the mode, `/me` under application, unknown, ...) or a chosen scope
+    /// cannot be written in the format, 2 when the input cannot be used.
+    #[command(after_help = PLAN_EXAMPLES)]
+    Plan(PlanArgs),
     /// The JSON Schema of the lint config, for editors that validate and complete
     /// msgraph-scopes.yaml.
     #[command(after_help = SCHEMA_EXAMPLES)]
@@ -223,6 +242,12 @@ const LINT_EXAMPLES: &str = "Examples:
   msgraph-scopes lint --token \"$ACCESS_TOKEN\" --deny warnings
   msgraph-scopes lint - --scopes Mail.Read,User.Read.All < config.yaml";
 
+const PLAN_EXAMPLES: &str = "Examples:
+  msgraph-scopes plan
+  msgraph-scopes plan examples/plans/mail-processor.yaml --prefer fewest-scopes
+  msgraph-scopes plan app.yaml --format entra > required-resource-access.json
+  msgraph-scopes plan app.yaml --format az | sh
+  msgraph-scopes plan app.yaml --har recording.har --format json";
 const SCHEMA_EXAMPLES: &str = "Examples:
   msgraph-scopes schema > msgraph-scopes.schema.json
   (then start msgraph-scopes.yaml with: # yaml-language-server: $schema=msgraph-scopes.schema.json)";
@@ -257,6 +282,11 @@ pub struct LintArgs {
     /// Auth mode, instead of the config's `mode`.
     #[arg(long, value_name = "MODE", value_parser = parse_mode)]
     pub mode: Option<AuthMode>,
+    /// The trade-off `over-privileged` judges by, instead of the config's `prefer`: the
+    /// requested scopes are over-privileged when `plan` under it finds a strictly better set
+    /// [default: least-privilege].
+    #[arg(long, value_enum, value_name = "PREFERENCE")]
+    pub prefer: Option<PreferArg>,
     /// Fail (exit 1) on findings of this level too.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Vec<DenyLevel>,
@@ -264,6 +294,72 @@ pub struct LintArgs {
     /// workflow annotations.
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     pub format: LintFormat,
+}
+
+/// `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The app config [default: msgraph-scopes.yaml]; `-` reads it from stdin.
+    #[arg(value_name = "CONFIG")]
+    pub config: Option<PathBuf>,
+    /// The trade-off, instead of the config's `prefer` [default: least-privilege].
+    #[arg(long, value_enum, value_name = "PREFERENCE")]
+    pub prefer: Option<PreferArg>,
+    /// Output format: text for people, json for tools, entra (requiredResourceAccess with
+    /// GUIDs), teams-toolkit (aad.manifest.json), terraform (required_resource_access), az
+    /// (`az ad app permission add` commands).
+    #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+    pub format: PlanFormat,
+    /// An HTTP Archive (as browsers, Dev Proxy and Fiddler save it): every Microsoft Graph
+    /// request in it, including those inside $batch bodies, becomes an item; other hosts are
+    /// counted and ignored.
+    #[arg(long, value_name = "FILE")]
+    pub har: Option<PathBuf>,
+    /// API version, instead of the config's `api` [default: v1.0].
+    #[arg(long, value_name = "API", value_parser = parse_api)]
+    pub api: Option<ApiVersion>,
+    /// Auth mode, instead of the config's `mode`.
+    #[arg(long, value_name = "MODE", value_parser = parse_mode)]
+    pub mode: Option<AuthMode>,
+    /// The exact search's bound: past this many search nodes the plan is the best cover
+    /// found so far, and says so.
+    #[arg(long, value_name = "NODES", default_value_t = msgraph_scopes::plan::DEFAULT_NODE_BUDGET)]
+    pub node_budget: u64,
+}
+
+/// How to print a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// For a person: the scopes, what each covers, why, and what is not covered.
+    Text,
+    /// One JSON object.
+    Json,
+    /// The app manifest's `requiredResourceAccess`, with GUIDs.
+    Entra,
+    /// A Teams Toolkit `aad.manifest.json` fragment (names, "Microsoft Graph").
+    TeamsToolkit,
+    /// A Terraform `required_resource_access` block (azuread provider).
+    Terraform,
+    /// Azure CLI commands.
+    Az,
+}
+
+/// The trade-off a plan makes (`--prefer`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PreferArg {
+    /// The highest privilege level first, then the sum of levels, then the number of scopes.
+    LeastPrivilege,
+    /// The number of scopes first, then the highest privilege level, then the sum.
+    FewestScopes,
+}
+
+impl From<PreferArg> for Prefer {
+    fn from(p: PreferArg) -> Prefer {
+        match p {
+            PreferArg::LeastPrivilege => Prefer::LeastPrivilege,
+            PreferArg::FewestScopes => Prefer::FewestScopes,
+        }
+    }
 }
 
 /// Levels that `--deny` can make fatal.

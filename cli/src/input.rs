@@ -8,28 +8,33 @@ use std::path::Path;
 /// The largest input read: a config, manifest or token is far smaller.
 pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
 
+/// The largest HTTP Archive read: recordings carry response bodies.
+pub const MAX_HAR: u64 = 256 * 1024 * 1024;
+
 /// Reads `path` (`-` is stdin) as UTF-8 text of at most [`MAX_INPUT`] bytes. The error says
 /// what was wrong, naming the file.
 pub fn read(path: &Path) -> Result<String, String> {
+    read_up_to(path, MAX_INPUT)
+}
+
+/// Like [`read`], with another size limit.
+pub fn read_up_to(path: &Path, limit: u64) -> Result<String, String> {
     let name = path.display();
     let mut bytes = Vec::new();
     let result = if path == Path::new("-") {
-        io::stdin()
-            .lock()
-            .take(MAX_INPUT + 1)
-            .read_to_end(&mut bytes)
+        io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
     } else {
-        File::open(path).and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut bytes))
+        File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
     };
     if let Err(err) = result {
         return Err(format!("{name}: cannot read: {err}"));
     }
-    if bytes.len() as u64 > MAX_INPUT {
+    if bytes.len() as u64 > limit {
         // The line the limit falls on: where reading stopped.
-        let line = line_of(&bytes, MAX_INPUT as usize);
+        let line = line_of(&bytes, limit as usize);
         return Err(format!(
             "{name}:{line}: larger than the {} MiB limit for an input file (the limit falls on line {line}; nothing was read)",
-            MAX_INPUT / (1024 * 1024)
+            limit / (1024 * 1024)
         ));
     }
     let text = String::from_utf8(bytes).map_err(|err| {

@@ -12,6 +12,7 @@ mod answer;
 mod args;
 mod audit;
 mod audit_requests;
+mod config;
 mod import;
 mod input;
 mod json;
@@ -20,6 +21,7 @@ mod lookup;
 mod matrix;
 mod output;
 mod permission;
+mod plan;
 mod request;
 mod suggest;
 mod text;
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
         Command::Lookup(args) => lookup::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::Plan(args) => plan::run(&args),
         Command::Schema => Report::success(msgraph_scopes::lint::config::schema()),
         Command::Matrix(args) => matrix::run(&args),
         Command::Permission(args) => permission::run(&args),

@@ -144,8 +144,15 @@ fn an_over_privileged_scope_warns_with_the_least_privileged_alternative() {
         b"mode: delegated-work\nscopes: [Mail.Read]\nsubscriptions:\n  - resource: /me/messages\n",
     );
     let v = json(&run(&["lint", &exact, "--format", "json"]).stdout);
-    let over = &v["findings"][0];
-    assert_eq!(over["rule"], "over-privileged");
+    let over = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "over-privileged")
+        .expect("over-privileged");
+    // The finding is about the requested set, so it points at the scope to change.
+    assert_eq!(over["scope"], "Mail.Read");
+    assert_eq!(over["line"], 2);
     assert_eq!(over["suggestion"], "Mail.ReadBasic");
 }
 

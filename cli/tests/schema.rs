@@ -69,12 +69,28 @@ fn the_copy_at_the_root_is_what_the_command_prints() {
 fn the_schema_validates_the_example_and_the_fixtures() {
     let validator = validator();
     let root = workspace_root();
-    for path in [
+    // The plan examples use `prefer:` and `rsc:` too.
+    let mut plans: Vec<String> = std::fs::read_dir(root.join("examples/plans"))
+        .expect("examples/plans")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .map(|p| {
+            format!(
+                "examples/plans/{}",
+                p.file_name().unwrap_or_default().to_string_lossy()
+            )
+        })
+        .collect();
+    plans.sort();
+    assert!(plans.len() >= 4, "{plans:?}");
+    let fixed = [
         "examples/msgraph-scopes.yaml",
         "cli/tests/fixtures/declare/listener.yaml",
         "cli/tests/fixtures/declare/teams-bot.yaml",
         "cli/tests/fixtures/declare/archiver.yaml",
-    ] {
+    ];
+    for path in fixed.iter().map(|p| p.to_string()).chain(plans) {
+        let path = path.as_str();
         let text = std::fs::read_to_string(root.join(path)).expect(path);
         let errors: Vec<String> = validator
             .iter_errors(&yaml(&text))
@@ -91,7 +107,7 @@ fn the_schema_validates_the_example_and_the_fixtures() {
 #[test]
 fn the_schema_refuses_what_the_lint_refuses() {
     let validator = validator();
-    let every_field = "api: beta\nmode: delegated-work\nscopes: [Mail.Read]\nsubscriptions:\n  - resource: /me/messages\n    operations: [create, delete]\n    change_type: created\n";
+    let every_field = "api: beta\nmode: delegated-work\nscopes: [Mail.Read]\nprefer: fewest-scopes\nrsc: true\nsubscriptions:\n  - resource: /me/messages\n    operations: [create, delete]\n    change_type: created\n";
     assert!(validator.is_valid(&yaml(every_field)));
     assert!(lint_accepts(every_field));
     for bad in [
@@ -107,6 +123,7 @@ fn the_schema_refuses_what_the_lint_refuses() {
         // Wrong types.
         "mode: application\nsubscriptions:\n  - resource: /users\n    operations: create\n",
         "mode: [application]\nsubscriptions:\n  - resource: /users\n",
+        "mode: application\nrsc: sometimes\nsubscriptions:\n  - resource: /users\n",
     ] {
         assert!(
             !validator.is_valid(&yaml(bad)),

@@ -23,6 +23,12 @@ fuzz_target!(|data: &[u8]| {
                     mode: c.mode.unwrap_or(mode),
                     scopes: c.scopes.clone(),
                     subscriptions: c.subscriptions.clone(),
+                    requests: c.requests.clone(),
+                    plan: msgraph_scopes::plan::Options {
+                        prefer: c.prefer.unwrap_or_default(),
+                        rsc: c.rsc,
+                        ..Default::default()
+                    },
                 };
                 for finding in lint(&input) {
                     assert!(!finding.message.is_empty());

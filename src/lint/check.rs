@@ -1,12 +1,12 @@
 //! Subscription checks: for each operation of each subscription, is the resource subscribable,
-//! is the auth mode supported, does a requested scope satisfy the cell (and is it the least
-//! privileged one), and are the change types supported.
+//! is the auth mode supported, does a requested scope satisfy the cell, and are the change types
+//! supported.
 
 use super::finding::Finding;
-use super::implies::implies;
 use super::input::{Input, Subscription};
 use super::level::Level;
 use super::rule_id::RuleId;
+use crate::implies::implies;
 use crate::lookup::{lookup, Answer, LookupError};
 use crate::second_source::AlsoAccepted;
 use crate::table::{Permission, Permissions};
@@ -319,77 +319,35 @@ fn ops_len(sub: &Subscription) -> usize {
     }
 }
 
-/// Whether a requested scope satisfies the cell, and whether a less privileged one would.
+/// Whether a requested scope satisfies the cell, itself or as a broader form of a listed
+/// permission (`Mail.ReadWrite` for `Mail.Read`). Whether a less privileged set would do is
+/// the planner's question, asked once for the whole app (`over`).
 fn satisfy(c: &mut Collected, cell: Permissions, usable: &[Grant], op: Operation) {
-    let best = cell
+    if usable
         .iter()
-        .position(|p| usable.iter().any(|u| u.serves(p, false)));
+        .any(|u| cell.iter().any(|p| u.serves(p, true)))
+    {
+        return;
+    }
     let least = cell.least();
     // Resource-specific consent is granted per team or chat, a different model: suggest it only
-    // to an app that already uses it.
+    // beside the least privileged tenant-wide permission.
     let tenant_wide = cell.iter().find(|p| !p.is_rsc()).unwrap_or(least);
-    // A broader form of a listed permission (`Mail.ReadWrite` for `Mail.Read`) works too, but is
-    // more than the docs ask for.
-    let broader = || {
-        usable.iter().find_map(|u| {
-            cell.iter()
-                .find(|p| u.serves(*p, true))
-                .map(|p| (u.name, p.name()))
-        })
-    };
-    match best {
-        None if broader().is_some() => {
-            if let Some((used, listed)) = broader() {
-                c.add(
-                    RuleId::OverPrivileged,
-                    Level::Warning,
-                    format!(
-                        "{used} satisfies it as a broader form of {listed}, but {} is the least privileged",
-                        tenant_wide.name()
-                    ),
-                    Some(tenant_wide.name().to_owned()),
-                    op,
-                );
-            }
-        }
-        None => {
-            let mut message = format!(
-                "no requested scope satisfies it; add {}",
-                tenant_wide.name()
-            );
-            if least.is_rsc() && least != tenant_wide {
-                message.push_str(&format!(
-                    " (or the resource-specific consent {})",
-                    least.name()
-                ));
-            }
-            c.add(
-                RuleId::MissingScope,
-                Level::Error,
-                message,
-                Some(tenant_wide.name().to_owned()),
-                op,
-            );
-        }
-        Some(i) => {
-            let Some(used) = cell.iter().nth(i) else {
-                return;
-            };
-            let better = if used.is_rsc() { least } else { tenant_wide };
-            let better_at = cell.position(better.name()).unwrap_or(i);
-            if better_at < i {
-                c.add(
-                    RuleId::OverPrivileged,
-                    Level::Warning,
-                    format!(
-                        "{} satisfies it, but {} is less privileged",
-                        used.name(),
-                        better.name()
-                    ),
-                    Some(better.name().to_owned()),
-                    op,
-                );
-            }
-        }
+    let mut message = format!(
+        "no requested scope satisfies it; add {}",
+        tenant_wide.name()
+    );
+    if least.is_rsc() && least != tenant_wide {
+        message.push_str(&format!(
+            " (or the resource-specific consent {})",
+            least.name()
+        ));
     }
+    c.add(
+        RuleId::MissingScope,
+        Level::Error,
+        message,
+        Some(tenant_wide.name().to_owned()),
+        op,
+    );
 }

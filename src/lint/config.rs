@@ -5,6 +5,8 @@
 //! api: v1.0                       # optional, default v1.0
 //! mode: application               # delegated-work | delegated-personal | application
 //! scopes: [ChannelMessage.Read.All, Mail.ReadWrite]   # names, GUIDs, or https://graph.microsoft.com/NAME
+//! prefer: least-privilege         # optional: least-privilege (default) | fewest-scopes
+//! rsc: false                      # optional: may a plan use resource-specific consent grants?
 //! subscriptions:
 //!   - resource: /teams/{id}/channels/{id}/messages
 //!     operations: [create, update, reauthorize, delete]   # optional; default the whole lifecycle
@@ -16,6 +18,7 @@
 
 use super::finding::Location;
 use super::input::{Request, RequestedScope, ScopeOrigin, Subscription};
+use crate::plan::Prefer;
 use crate::{ApiVersion, AuthMode, ChangeType, Method, Operation};
 use core::fmt;
 use serde::Deserialize;
@@ -63,6 +66,19 @@ struct File {
         schemars(extend("examples" = [["ChannelMessage.Read.All", "Mail.Read"]]))
     )]
     scopes: Vec<String>,
+    /// The trade-off `msgraph-scopes plan` makes, and the lint's `over-privileged` judges by:
+    /// `least-privilege` (the default: the highest privilege level first, then the sum of the
+    /// levels, then the number of scopes) or `fewest-scopes` (the number of scopes first).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("examples" = ["least-privilege", "fewest-scopes"]))
+    )]
+    prefer: Option<String>,
+    /// Whether a plan may use resource-specific-consent permissions, granted per team or chat
+    /// in the Teams app manifest (default `false`).
+    #[serde(default)]
+    rsc: bool,
     /// The change-notification subscriptions the app makes (a config needs at least one
     /// subscription or request).
     #[serde(default)]
@@ -142,6 +158,12 @@ pub struct Config {
     pub subscriptions: Vec<Subscription>,
     /// `requests:` (`METHOD URL` each).
     pub requests: Vec<Request>,
+    /// `prefer:` (`least-privilege` or `fewest-scopes`): the trade-off `plan` makes and the
+    /// lint's `over-privileged` judges by.
+    pub prefer: Option<Prefer>,
+    /// `rsc:`: whether a plan may use resource-specific-consent grants (per team or chat, in
+    /// the Teams app manifest). Default `false`.
+    pub rsc: bool,
 }
 
 /// Why a config cannot be used: where, and what is wrong.
@@ -227,6 +249,13 @@ pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
         ),
         None => None,
     };
+    let prefer = match &file.prefer {
+        Some(p) => Some(
+            p.parse::<Prefer>()
+                .map_err(|e| bad(&path(&[&"prefer"]), e.to_string()))?,
+        ),
+        None => None,
+    };
     let scopes = file
         .scopes
         .iter()
@@ -302,5 +331,7 @@ pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
         scopes,
         subscriptions,
         requests,
+        prefer,
+        rsc: file.rsc,
     })
 }

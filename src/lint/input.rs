@@ -145,4 +145,8 @@ pub struct Input {
     pub subscriptions: Vec<Subscription>,
     /// The other requests it makes: the scopes must grant these too.
     pub requests: Vec<Request>,
+    /// How the planner judges `over-privileged`: the preference the requested scopes are
+    /// compared under, and whether resource-specific consent counts (it does anyway when a
+    /// requested scope is one).
+    pub plan: crate::plan::Options,
 }

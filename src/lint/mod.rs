@@ -15,9 +15,11 @@
 //!     scopes: vec![RequestedScope::new("Mail.ReadWrite")],
 //!     subscriptions: vec![Subscription::new("/users/{id}/messages")],
 //!     requests: vec![],
+//!     plan: Default::default(),
 //! };
 //! let findings = lint(&input);
-//! // The docs list Mail.Read for application access; Mail.ReadWrite works, but is more.
+//! // The docs list Mail.Read for application access; Mail.ReadWrite works, but the plan for the
+//! // same subscription is better.
 //! let over = findings.iter().find(|f| f.rule == RuleId::OverPrivileged).unwrap();
 //! assert_eq!(over.rule.as_str(), "over-privileged");
 //! assert_eq!(over.level, Level::Warning);
@@ -26,24 +28,25 @@
 //! ```
 //!
 //! The modules: `input` (what is linted), `finding` ([`Finding`], [`Location`]), `level` ([`Level`]),
-//! `rule_id` ([`RuleId`]), `scopes` (requested-scope resolution), `check`
-//! (subscription checks), `implies` (broader forms of a permission) and `config` (the config
-//! file, feature `import`).
+//! `rule_id` ([`RuleId`]), `scopes` (requested-scope resolution), `check` (subscription
+//! checks), `requests` (request checks), `over` (the over-privileged rule, decided by the
+//! [planner](crate::plan) over subscriptions and requests together) and `config` (the config
+//! file, feature `import`). [`implies`] says which names include which.
 
 mod check;
 #[cfg(feature = "import")]
 #[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 pub mod config;
 mod finding;
-mod implies;
 mod input;
 mod level;
+mod over;
 mod requests;
 mod rule_id;
 mod scopes;
 
+pub use crate::implies::implies;
 pub use finding::{Finding, Location};
-pub use implies::implies;
 pub use input::{Input, Request, RequestedScope, ScopeOrigin, Subscription};
 pub use level::Level;
 pub use rule_id::{RuleId, UnknownRuleId};
@@ -66,6 +69,7 @@ use std::collections::BTreeMap;
 ///     scopes: vec![RequestedScope::new("Mail.ReadBasic"), RequestedScope::new("User.Read")],
 ///     subscriptions: vec![Subscription::new("/me/messages")],
 ///     requests: vec![Request::new(Method::Get, "/me/messages?$top=5")],
+///     plan: Default::default(),
 /// };
 /// let findings = lint(&input);
 /// // User.Read grants nothing declared; Mail.ReadBasic covers the subscription and the request.
@@ -98,6 +102,7 @@ pub fn lint(input: &Input) -> Vec<Finding> {
     for (index, req) in input.requests.iter().enumerate() {
         check_request(input, index, req, &usable_names, &mut needed, &mut out);
     }
+    over::over_privileged(input, &resolved, &mut out);
     let declared = if input.requests.is_empty() {
         "subscription"
     } else {

@@ -1,12 +1,12 @@
 //! Request checks: for each request the app declares (`GET /users/{id}/messages`), is it a
 //! Microsoft Graph request the catalog knows, is the auth mode supported, and does a requested
-//! scope grant it (and is it the least privileged one).
+//! scope grant it (whether a less privileged set would do is the planner's question, `over`).
 
 use super::finding::Finding;
-use super::implies::implies;
 use super::input::{Input, Request};
 use super::level::Level;
 use super::rule_id::RuleId;
+use crate::implies::implies;
 use crate::request::{request, RequestError, RequestPermissions};
 use std::borrow::ToOwned;
 use std::format;
@@ -77,7 +77,8 @@ pub(super) fn check_request(
     }
 }
 
-/// Whether a requested scope grants the request, and whether a less privileged one would.
+/// Whether a requested scope grants the request, itself or as a broader form of a listed
+/// permission; `missing-scope` when none does.
 fn satisfy(
     cell: RequestPermissions,
     usable: &[&str],
@@ -85,42 +86,15 @@ fn satisfy(
     what: &str,
 ) -> Option<(RuleId, Level, String, String)> {
     let least = cell.least().name();
-    let best = cell
+    let granted = usable
         .iter()
-        .position(|p| usable.iter().any(|u| u.eq_ignore_ascii_case(p.name())));
-    match best {
-        Some(0) => None,
-        Some(i) => {
-            let used = cell.iter().nth(i)?.name();
-            Some((
-                RuleId::OverPrivileged,
-                Level::Warning,
-                format!("{used} grants `{what}` ({template}), but {least} is less privileged."),
-                least.to_owned(),
-            ))
-        }
-        None => {
-            let broader = usable.iter().find_map(|u| {
-                cell.iter()
-                    .find(|p| implies(u, p.name()))
-                    .map(|p| (*u, p.name()))
-            });
-            Some(match broader {
-                Some((used, listed)) => (
-                    RuleId::OverPrivileged,
-                    Level::Warning,
-                    format!(
-                        "{used} grants `{what}` ({template}) as a broader form of {listed}, but {least} is the least privileged."
-                    ),
-                    least.to_owned(),
-                ),
-                None => (
-                    RuleId::MissingScope,
-                    Level::Error,
-                    format!("no requested scope grants `{what}` ({template}); add {least}."),
-                    least.to_owned(),
-                ),
-            })
-        }
-    }
+        .any(|u| cell.iter().any(|p| implies(u, p.name())));
+    (!granted).then(|| {
+        (
+            RuleId::MissingScope,
+            Level::Error,
+            format!("no requested scope grants `{what}` ({template}); add {least}."),
+            least.to_owned(),
+        )
+    })
 }

@@ -44,8 +44,8 @@ pub enum RuleId {
     /// `wrong-mode` (warning): a requested permission has no form for the app's auth mode, or is
     /// requested as the other kind, so it grants nothing there.
     WrongMode,
-    /// `over-privileged` (warning): a requested scope satisfies a subscription, but a less
-    /// privileged one in the same cell would.
+    /// `over-privileged` (warning): the requested scopes work, but the [plan](crate::plan) for
+    /// what they cover, under the same preference, is strictly better.
     OverPrivileged,
     /// `unused-scope` (info): no declared subscription needs a requested scope (the app may use
     /// it for other calls).
@@ -152,7 +152,7 @@ impl RuleId {
             RuleId::NotGraphPermission => "A requested GUID belongs to another API, such as the retired Azure AD Graph, or a permission is requested from the retired Azure AD Graph.",
             RuleId::SchemeMismatch => "A requested permission is not of the kind its source says (a delegated scope listed as an app role, or the reverse).",
             RuleId::WrongMode => "A requested permission has no form for the app's auth mode, so it grants nothing there.",
-            RuleId::OverPrivileged => "A requested scope satisfies a subscription, but a less privileged one in the same cell would.",
+            RuleId::OverPrivileged => "The requested scopes work, but the plan for what they cover, under the same preference, is strictly better (less privileged, or fewer scopes).",
             RuleId::UnusedScope => "No declared subscription needs a requested scope (the app may use it for other calls).",
             RuleId::DefaultScope => "`.default` requests whatever the app registration holds; list the permissions to lint them.",
             RuleId::RetiredName => "A resource holds, where an id goes, a name Graph retired or renamed.",

@@ -20,6 +20,7 @@ fn run(api: ApiVersion, scopes: Vec<RequestedScope>, resources: &[&str]) -> Vec<
         scopes,
         subscriptions: resources.iter().map(|r| Subscription::new(*r)).collect(),
         requests: Vec::new(),
+        plan: Default::default(),
     })
 }
 

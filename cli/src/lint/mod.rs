@@ -5,14 +5,12 @@ mod report;
 mod token;
 
 use super::args::{DenyLevel, LintArgs, LintFormat};
+use super::config::{self as app, App};
 use super::input;
 use super::output::{Exit, Report};
-use msgraph_scopes::lint::{config, lint, Finding, Input, RequestedScope, ScopeOrigin};
-use msgraph_scopes::ApiVersion;
+use msgraph_scopes::lint::{lint, Finding, Input, RequestedScope, ScopeOrigin};
+use msgraph_scopes::plan::Options;
 use std::path::Path;
-
-/// The config read when none is named.
-pub const DEFAULT_CONFIG: &str = "msgraph-scopes.yaml";
 
 /// Runs `lint`.
 pub fn run(args: &LintArgs) -> Report {
@@ -79,39 +77,12 @@ struct Prepared {
 /// Reads the config and the other scope sources into the lint's input. Any unusable input is
 /// an error message (exit 2).
 fn prepare(args: &LintArgs) -> Result<Prepared, String> {
-    let path = args.config.as_deref().unwrap_or(Path::new(DEFAULT_CONFIG));
-    if args.config.is_none() && !path.exists() {
-        return Err(format!(
-            "no config: {DEFAULT_CONFIG} does not exist here (name a config file, or `-` for stdin)"
-        ));
-    }
-    let name = if path == Path::new("-") {
-        "<stdin>".to_string()
-    } else {
-        path.display().to_string()
-    };
-    let text = input::read(path)?;
-    let config = config::parse(&name, &text).map_err(|e| e.to_string())?;
-    let api = match (args.api, config.api) {
-        (Some(flag), Some(file)) if flag != file => {
-            return Err(format!(
-                "--api {flag} conflicts with `api: {file}` in {name}"
-            ))
-        }
-        (Some(api), _) | (None, Some(api)) => api,
-        (None, None) => ApiVersion::V1,
-    };
-    let mode = match (args.mode, config.mode) {
-        (Some(flag), Some(file)) if flag != file => {
-            return Err(format!("--mode {flag} conflicts with `mode: {file}` in {name}"))
-        }
-        (Some(mode), _) | (None, Some(mode)) => mode,
-        (None, None) => {
-            return Err(format!(
-                "{name}: no auth mode: add `mode: delegated-work | delegated-personal | application`, or pass --mode"
-            ))
-        }
-    };
+    let App {
+        name,
+        config,
+        api,
+        mode,
+    } = app::read(args.config.as_deref(), args.api, args.mode)?;
     let mut scopes = config.scopes;
     let mut declarations = Vec::new();
     let mut notes = Vec::new();
@@ -167,6 +138,15 @@ fn prepare(args: &LintArgs) -> Result<Prepared, String> {
             mode,
             scopes,
             subscriptions: config.subscriptions,
+            plan: Options {
+                prefer: args
+                    .prefer
+                    .map(Into::into)
+                    .or(config.prefer)
+                    .unwrap_or_default(),
+                rsc: config.rsc,
+                ..Options::default()
+            },
             requests: config.requests,
         },
         token_audience,
