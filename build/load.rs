@@ -57,6 +57,9 @@ pub struct Inputs {
     pub lifetimes: Option<Doc<LifetimesFile>>,
     /// `data/requests/<area>.yaml`, in path order.
     pub requests: Vec<Doc<RequestsFile>>,
+    /// Whether `data/requests/` was left unread because the request matrix is not wanted (the
+    /// library's feature `requests` is off): the generator then compiles an empty request trie.
+    pub requests_left_out: bool,
     /// Every file and directory read, for `cargo:rerun-if-changed`.
     pub read: Vec<PathBuf>,
     /// Files that exist but did not parse (their problem is already reported).
@@ -89,8 +92,9 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<Doc<T>, Prob
     }
 }
 
-/// Reads `root/data/`. Problems with one file do not stop the others from being read.
-pub fn read(root: &Path) -> (Inputs, Vec<Problem>) {
+/// Reads `root/data/` (`data/requests/` only when `with_requests`). Problems with one file do
+/// not stop the others from being read.
+pub fn read(root: &Path, with_requests: bool) -> (Inputs, Vec<Problem>) {
     let mut inputs = Inputs::default();
     let mut problems = Vec::new();
     let data = root.join("data");
@@ -161,6 +165,10 @@ pub fn read(root: &Path) -> (Inputs, Vec<Problem>) {
         (&mut inputs.read, &mut inputs.unreadable),
         &mut problems,
     );
+    if !with_requests {
+        inputs.requests_left_out = true;
+        return (inputs, problems);
+    }
     let requests_dir = data.join("requests");
     inputs.read.push(requests_dir.clone());
     let mut request_files: Vec<PathBuf> = match fs::read_dir(&requests_dir) {

@@ -84,7 +84,9 @@ pub fn main() -> ExitCode {
     }
     // `data/` and its subdirectories, so that a new or removed file is noticed too.
     println!("cargo:rerun-if-changed=data");
-    match run(&root) {
+    // The library's feature `requests` (on by default) compiles the request matrix in.
+    let with_requests = std::env::var_os("CARGO_FEATURE_REQUESTS").is_some();
+    match run(&root, with_requests) {
         Ok(generated) => {
             watch(&root, &generated.read);
             let Some(out_dir) = std::env::var_os("OUT_DIR") else {
@@ -132,10 +134,11 @@ pub struct Generated {
     pub read: Vec<PathBuf>,
 }
 
-/// Reads and validates `root/data/` and generates the code, or lists every problem.
+/// Reads and validates `root/data/` and generates the code, or lists every problem; without
+/// `with_requests`, `data/requests/` is neither read nor compiled (an empty request trie).
 /// On failure the inputs that were read are returned too, so cargo still watches them.
-pub fn run(root: &Path) -> Result<Generated, (Vec<Problem>, Vec<PathBuf>)> {
-    let (mut inputs, mut problems) = load::read(root);
+pub fn run(root: &Path, with_requests: bool) -> Result<Generated, (Vec<Problem>, Vec<PathBuf>)> {
+    let (mut inputs, mut problems) = load::read(root, with_requests);
     let (extra_inputs, extra_problems) = extra::read(root);
     problems.extend(extra_problems);
     inputs.read.extend(extra_inputs.read.iter().cloned());

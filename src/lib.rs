@@ -50,6 +50,7 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `std` | yes | [`audit`], [`lint`] and [`plan`]; without it the library is `no_std` and depends on `phf` alone |
+//! | `requests` | yes | the request matrix (`data/requests/`, about 7,000 templates) for [`request()`], [`resolve_request`], [`request_choices`], the lint's `requests:` and the planner's requests; without it those answer [`RequestError::NotCompiled`], and the library builds faster and smaller (see the README's Build times) |
 //! | `import` | no | [`import`]: the importers that produce `data/` from Microsoft's sources, and [`lint::config`], the lint config reader (serde, serde_yaml, serde_json, yaml-rust2) |
 //! | `suggest` | no | [`suggest`]: "did you mean" templates for a resource no row matches, also in the lint's findings (strsim) |
 //! | `schema` | no | [`lint::config::schema`], the lint config's JSON Schema, derived from the types that read the config (adds `import` and schemars) |

@@ -14,7 +14,7 @@ use datagen::validate;
 use std::path::Path;
 
 fn model() -> Model {
-    let (inputs, problems) = read(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let (inputs, problems) = read(Path::new(env!("CARGO_MANIFEST_DIR")), false);
     assert!(problems.is_empty(), "{problems:?}");
     validate::build(&inputs).expect("data/ is sound")
 }

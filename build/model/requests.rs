@@ -2,7 +2,7 @@
 
 use super::super::auth_mode::AuthMode;
 use super::super::method::Method;
-use super::super::trie::builder::BuiltTrie;
+use super::super::trie::builder::{BuiltTrie, TrieBuilder};
 
 /// Every compiled template of `data/requests/`, laid out as a trie, and what goes with it.
 #[derive(Debug)]
@@ -13,6 +13,17 @@ pub struct Requests {
     pub cells: Vec<Vec<u16>>,
     /// The cells where upstream left the choice open.
     pub choices: Vec<RequestChoice>,
+}
+
+impl Requests {
+    /// No request data: a trie with only its root (the library's feature `requests` is off).
+    pub fn empty() -> Option<Requests> {
+        Some(Requests {
+            trie: TrieBuilder::new().finish().ok()?,
+            cells: Vec::new(),
+            choices: Vec::new(),
+        })
+    }
 }
 
 /// One compiled template.

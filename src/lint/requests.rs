@@ -42,6 +42,12 @@ pub(super) fn check_request(
             format!("`{what}` is not a request URL: {e}."),
             None,
         ),
+        Err(e @ RequestError::NotCompiled) => push(
+            RuleId::UnknownResource,
+            Level::Error,
+            format!("`{what}` is not checked: {e}."),
+            None,
+        ),
         Err(RequestError::UnknownPath) => push(
             RuleId::UnknownResource,
             Level::Error,

@@ -140,6 +140,7 @@ impl Builder {
         let answer = request(method, url, mode).map_err(|e| match e {
             RequestError::InvalidUrl(e) => Reason::InvalidUrl(e),
             RequestError::UnknownPath => Reason::UnknownRequest,
+            RequestError::NotCompiled => Reason::RequestsNotCompiled,
             RequestError::UnknownMethod { template, method } => {
                 Reason::UnknownMethod { method, template }
             }
@@ -276,6 +277,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "requests")]
     fn requests_get_their_candidates_from_the_catalog() {
         let targets = [
             Target::request(Method::Get, "/me/messages?$top=5"),
@@ -291,5 +293,14 @@ mod tests {
             app.items[0].reason(),
             Some(Reason::ErrorRule { id: ME_RULE, .. })
         ));
+    }
+
+    #[test]
+    #[cfg(not(feature = "requests"))]
+    fn without_the_request_matrix_requests_are_refused_not_passed() {
+        let targets = [Target::request(Method::Get, "/me/messages?$top=5")];
+        let built = build(ApiVersion::V1, AuthMode::DelegatedWork, &targets, false);
+        assert!(built.items[0].candidates().is_empty());
+        assert_eq!(built.items[0].reason(), Some(&Reason::RequestsNotCompiled));
     }
 }

@@ -65,6 +65,9 @@ pub enum Reason {
         /// A template the path matches.
         template: &'static str,
     },
+    /// The library was built without its request matrix (feature `requests`), so no request
+    /// can be planned.
+    RequestsNotCompiled,
     /// The catalog grants the request under other modes only.
     RequestNotSupported {
         /// The mode.
@@ -79,7 +82,7 @@ pub enum Reason {
 impl Reason {
     /// A short stable name: `invalid_resource`, `unknown_resource`, `not_supported`,
     /// `error_rule`, `rsc_only`, and for requests `invalid_url`, `unknown_request`,
-    /// `unknown_method` (and `not_supported`).
+    /// `unknown_method`, `not_compiled` (and `not_supported`).
     pub fn kind(&self) -> &'static str {
         match self {
             Reason::InvalidResource(_) => "invalid_resource",
@@ -89,6 +92,7 @@ impl Reason {
             Reason::RscOnly(_) => "rsc_only",
             Reason::InvalidUrl(_) => "invalid_url",
             Reason::UnknownRequest => "unknown_request",
+            Reason::RequestsNotCompiled => "not_compiled",
             Reason::UnknownMethod { .. } => "unknown_method",
         }
     }
@@ -121,6 +125,10 @@ impl fmt::Display for Reason {
             Reason::UnknownRequest => {
                 f.write_str("no Microsoft Graph request of the permission catalog matches its path")
             }
+            Reason::RequestsNotCompiled => f.write_str(
+                "the request matrix is not compiled in (msgraph-scopes built without its feature \
+                 `requests`)",
+            ),
             Reason::UnknownMethod { method, template } => write!(
                 f,
                 "the path matches {template}, for which the permission catalog gives no \

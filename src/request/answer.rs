@@ -245,17 +245,21 @@ pub enum RequestError {
         /// The mode asked about.
         mode: AuthMode,
     },
+    /// The request matrix is not compiled in: the library was built without its feature
+    /// `requests` (on by default), so no request can be answered.
+    NotCompiled,
 }
 
 impl RequestError {
     /// A short stable name: `invalid_url`, `unknown_request`, `unknown_method`,
-    /// `not_supported`.
+    /// `not_supported`, `not_compiled`.
     pub fn kind(&self) -> &'static str {
         match self {
             RequestError::InvalidUrl(_) => "invalid_url",
             RequestError::UnknownPath => "unknown_request",
             RequestError::UnknownMethod { .. } => "unknown_method",
             RequestError::NotSupported { .. } => "not_supported",
+            RequestError::NotCompiled => "not_compiled",
         }
     }
 }
@@ -276,6 +280,9 @@ impl fmt::Display for RequestError {
                 method,
                 mode,
             } => write!(f, "{mode} is not supported for {method} {template}"),
+            RequestError::NotCompiled => f.write_str(
+                "the request matrix is not compiled in (build msgraph-scopes with its feature `requests`)",
+            ),
         }
     }
 }

@@ -10,6 +10,7 @@ use core::fmt;
 /// Every recorded choice, in data order (by area file, template, method, mode).
 ///
 /// ```
+/// # #[cfg(feature = "requests")] {
 /// use msgraph_scopes::{request_choices, AuthMode, Method};
 ///
 /// let mail = request_choices()
@@ -19,6 +20,7 @@ use core::fmt;
 /// assert_eq!(marked, ["Mail.ReadBasic", "Mail.ReadWrite"]);
 /// assert_eq!(mail.decided_by(), "narrower");
 /// assert!(request_choices().any(|c| c.marked().count() == 0));
+/// # }
 /// ```
 pub fn request_choices() -> impl ExactSizeIterator<Item = RequestChoice> + Clone {
     data::REQUEST_CHOICES.iter().map(RequestChoice)

@@ -36,6 +36,7 @@ use walk::{Walk, BUDGET};
 /// template that matched. Allocates nothing.
 ///
 /// ```
+/// # #[cfg(feature = "requests")] {
 /// use msgraph_scopes::{request, AuthMode, Method};
 ///
 /// let answer = request(
@@ -50,12 +51,14 @@ use walk::{Walk, BUDGET};
 /// assert_eq!(least.admin_consent(), Some(false));
 /// assert!(least.privilege_level().is_some());
 /// assert!(answer.permissions().iter().any(|p| p.name() == "Mail.ReadWrite"));
+/// # }
 /// # Ok::<(), msgraph_scopes::RequestError>(())
 /// ```
 ///
 /// The failures are told apart:
 ///
 /// ```
+/// # #[cfg(feature = "requests")] {
 /// use msgraph_scopes::{request, AuthMode, Method, RequestError};
 ///
 /// let app = |method, url| request(method, url, AuthMode::Application);
@@ -65,6 +68,7 @@ use walk::{Walk, BUDGET};
 ///     request(Method::Get, "/me/messages", AuthMode::Application),
 ///     Err(RequestError::NotSupported { .. }) | Ok(_)
 /// ));
+/// # }
 /// ```
 #[inline]
 pub fn request(
@@ -79,6 +83,7 @@ pub fn request(
 /// nothing.
 ///
 /// ```
+/// # #[cfg(feature = "requests")] {
 /// use msgraph_scopes::{resolve_request, AuthMode, Method};
 ///
 /// let found = resolve_request(Method::Get, "/me/drive/root:/Reports/2024 Q1.xlsx:/content")?;
@@ -86,6 +91,7 @@ pub fn request(
 /// assert_eq!(found.item_path(), Some("Reports/2024 Q1.xlsx"));
 /// let modes: Vec<AuthMode> = AuthMode::ALL.into_iter().filter(|&m| found.permissions(m).is_some()).collect();
 /// assert!(modes.contains(&AuthMode::DelegatedWork));
+/// # }
 /// # Ok::<(), msgraph_scopes::RequestError>(())
 /// ```
 ///
@@ -93,9 +99,13 @@ pub fn request(
 ///
 /// [`RequestError::InvalidUrl`] when `url` is not a request path, [`RequestError::UnknownPath`]
 /// when no template matches it, [`RequestError::UnknownMethod`] when templates match but none
-/// grants `method`.
+/// grants `method`, [`RequestError::NotCompiled`] for any URL when the library was built
+/// without its feature `requests`.
 #[inline]
 pub fn resolve_request(method: Method, url: &str) -> Result<RequestMatch<'_>, RequestError> {
+    if !cfg!(feature = "requests") {
+        return Err(RequestError::NotCompiled);
+    }
     let mut segments = Segments::new();
     let split = split_request(url, &mut segments).map_err(RequestError::InvalidUrl)?;
     let version = split.version.map(|v| match v {
@@ -129,11 +139,37 @@ pub fn resolve_request(method: Method, url: &str) -> Result<RequestMatch<'_>, Re
 /// Every compiled request template, in trie order (for tools and tests).
 ///
 /// ```
+/// # #[cfg(feature = "requests")] {
 /// assert!(msgraph_scopes::request_templates().count() > 7000);
+/// # }
 /// ```
 pub fn request_templates() -> impl ExactSizeIterator<Item = &'static str> + Clone {
     data::request_trie::TRIE
         .routes
         .iter()
         .map(|r: &RequestRouteDef| r.template)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With the feature the matrix is there; without it nothing is compiled in and every
+    /// request, valid or not, is refused with the one error that says why.
+    #[test]
+    fn the_feature_decides_whether_the_matrix_is_compiled_in() {
+        let found = resolve_request(Method::Get, "/me/messages");
+        if cfg!(feature = "requests") {
+            assert!(request_templates().len() > 7000);
+            assert!(request_choices().len() > 0);
+            assert_eq!(found.map(|f| f.template()), Ok("/me/messages"));
+        } else {
+            assert_eq!(request_templates().len(), 0);
+            assert_eq!(request_choices().len(), 0);
+            assert_eq!(data::REQUEST_CELLS.len(), 0);
+            assert_eq!(found.map(|f| f.template()), Err(RequestError::NotCompiled));
+            let invalid = resolve_request(Method::Get, "a//b").map(|f| f.template());
+            assert_eq!(invalid, Err(RequestError::NotCompiled));
+        }
+    }
 }
