@@ -66,7 +66,7 @@ pub fn generate(model: &Model, inputs: &[String]) -> String {
     let body = quote! {
         use crate::data::*;
         use crate::rules::Severity;
-        use crate::{ApiVersion, AuthMode, Method, Operation};
+        use crate::{ApiVersion, AuthMode, Operation};
 
         /// Which docs snapshot and catalog the data carries.
         pub(crate) const DATA_VERSION: &str = #data_version;

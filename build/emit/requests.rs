@@ -32,7 +32,10 @@ pub fn requests(model: &Model) -> TokenStream {
             RequestChoiceDef { template: #template, method: #method, mode: #mode, marked: &[#(#marked),*], decided_by: #decided_by, file: #file, line: #line }
         }
     });
+    // Without the request matrix (feature `requests` off) no choice names a method.
+    let import_method = (choice_count > 0).then(|| quote! { use crate::Method; });
     quote! {
+        #import_method
         /// The request matrix's distinct cells: permissions least privileged first, as indices
         /// into `PERMISSIONS`.
         pub(crate) static REQUEST_CELLS: [&[u16]; #cell_count] = [#(#cells),*];
