@@ -163,3 +163,79 @@ fn the_baselines_answer_like_the_crate() {
     }
     assert_eq!(checked, CORPUS.len() * tables().len() * 3);
 }
+
+#[path = "../benches/support/request_baseline.rs"]
+mod request_baseline;
+#[path = "../benches/support/request_corpus.rs"]
+mod request_corpus;
+
+/// The request corpus: at least 500 entries, each resolving for its method, every area of
+/// `data/requests/` and every form the request bench is meant to cover there; and the `matchit`
+/// baseline finds the same template for every entry.
+#[test]
+#[cfg(feature = "requests")]
+fn the_request_corpus_resolves_and_the_baseline_agrees() {
+    use msgraph_scopes::resolve_request;
+    use request_corpus::REQUESTS;
+    assert!(REQUESTS.len() >= 500, "{} entries", REQUESTS.len());
+    let unique: BTreeSet<_> = REQUESTS.iter().map(|(m, u)| (m.as_str(), *u)).collect();
+    assert_eq!(unique.len(), REQUESTS.len(), "duplicate entries");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let baseline = request_baseline::RequestMatchit::build(root);
+    let mut failures = Vec::new();
+    let mut areas = BTreeSet::new();
+    for &(method, url) in REQUESTS {
+        let ours = match resolve_request(method, url) {
+            Ok(found) => found.template(),
+            Err(e) => {
+                failures.push(format!("{method} {url}: {e}"));
+                continue;
+            }
+        };
+        areas.insert(ours.split('/').nth(1).unwrap_or("").to_ascii_lowercase());
+        let theirs = baseline.at(method, url);
+        if theirs != Some(ours) {
+            failures.push(format!("{method} {url}: ours {ours}, matchit {theirs:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {}:\n{}",
+        failures.len(),
+        REQUESTS.len(),
+        failures.join("\n")
+    );
+    // Every area file of data/requests/ is named by some entry's template.
+    let files: BTreeSet<String> = std::fs::read_dir(root.join("data/requests"))
+        .expect("data/requests")
+        .filter_map(|e| Some(e.ok()?.path().file_stem()?.to_str()?.to_ascii_lowercase()))
+        .collect();
+    let missing: Vec<_> = files.difference(&areas).collect();
+    assert!(missing.is_empty(), "areas without an entry: {missing:?}");
+    // The forms: casts, keys and functions, item paths, queries, full URLs, system segments.
+    let count = |f: &dyn Fn(&str) -> bool| REQUESTS.iter().filter(|(_, u)| f(u)).count();
+    let path = |u: &str| u.split('?').next().unwrap_or("").to_owned();
+    let forms: [(&str, usize); 8] = [
+        (
+            "casts",
+            count(&|u| path(u).contains("/microsoft.graph.") && !path(u).contains("()")),
+        ),
+        (
+            "keys and functions",
+            count(&|u| path(u).contains("('") || path(u).contains("=")),
+        ),
+        ("item paths", count(&|u| path(u).contains(":/"))),
+        ("queries", count(&|u| u.contains('?'))),
+        ("full URLs", count(&|u| u.starts_with("https://"))),
+        (
+            "$value",
+            count(&|u| u.to_ascii_lowercase().contains("/$value")),
+        ),
+        ("$ref", count(&|u| u.contains("/$ref"))),
+        ("$count", count(&|u| u.contains("/$count"))),
+    ];
+    for (form, n) in forms {
+        let least = if form.starts_with('$') { 5 } else { 40 };
+        assert!(n >= least, "{n} entries with {form}");
+    }
+}

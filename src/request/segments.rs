@@ -181,6 +181,15 @@ fn item_path_start(url: &str) -> Option<usize> {
                 .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
         })
         .map_or(0, str::len);
+    // Most requests have no `:/` at all: a memchr search for `:` rules that out before the
+    // byte-by-byte scan that tracks parentheses and quotes.
+    let tail = url.get(start..)?;
+    if !tail
+        .match_indices(':')
+        .any(|(i, _)| tail.as_bytes().get(i + 1) == Some(&b'/'))
+    {
+        return None;
+    }
     let (mut depth, mut quoted) = (0usize, false);
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
