@@ -107,26 +107,91 @@ pub(crate) struct RouteDef {
 /// [`Trie`](crate::trie::Trie).
 #[derive(Debug)]
 pub(crate) struct RequestRouteDef {
-    /// The template as written in `data/requests/`.
-    pub template: &'static str,
+    /// Where the template (as written in `data/requests/`) starts in
+    /// [`generated::REQUEST_TEMPLATE_TEXT`]: offsets, not a `&str` per route, which would cost
+    /// a pointer, a length and a relocation each.
+    pub template_start: u32,
+    /// The template's length in bytes.
+    pub template_len: u16,
     /// Indexed by `Method::index() * 3 + AuthMode::index()`: an index into
-    /// [`generated::REQUEST_CELLS`], or [`NONE`] when the method grants nothing under the mode.
+    /// [`request_cell`], or [`NONE`] when the method grants nothing under the mode.
     pub cells: [u16; 15],
 }
 
-/// A request cell where upstream marked none or several permissions least privileged.
+impl RequestRouteDef {
+    /// The template as written in `data/requests/`.
+    pub(crate) fn template(&self) -> &'static str {
+        template_at(self.template_start, self.template_len)
+    }
+}
+
+/// A request cell where upstream marked none or several permissions least privileged. Spans
+/// and indices rather than references, as for [`RequestRouteDef`].
 #[derive(Debug)]
 pub(crate) struct RequestChoiceDef {
-    pub template: &'static str,
+    /// The template: a span of [`generated::REQUEST_TEMPLATE_TEXT`].
+    pub template_start: u32,
+    pub template_len: u16,
     pub method: Method,
     pub mode: AuthMode,
-    /// The marked permissions, as indices into [`generated::PERMISSIONS`] (empty: none).
-    pub marked: &'static [u16],
-    /// What decided (`privilege-level`, `narrower`, `access`, `name`, `only-candidate`).
-    pub decided_by: &'static str,
-    /// `data/requests/<area>.yaml` and the line of the choice.
-    pub file: &'static str,
+    /// The marked permissions: a span of [`generated::REQUEST_CHOICE_MARKED`] (empty: none).
+    pub marked_start: u32,
+    pub marked_len: u16,
+    /// What decided (`privilege-level`, `narrower`, `access`, `name`, `only-candidate`): an
+    /// index into [`generated::REQUEST_CHOICE_DECIDERS`].
+    pub decided_by: u16,
+    /// `data/requests/<area>.yaml`, an index into [`generated::REQUEST_CHOICE_FILES`], and the
+    /// line of the choice.
+    pub file: u16,
     pub line: u32,
+}
+
+impl RequestChoiceDef {
+    pub(crate) fn template(&self) -> &'static str {
+        template_at(self.template_start, self.template_len)
+    }
+
+    /// The marked permissions, as indices into [`generated::PERMISSIONS`].
+    pub(crate) fn marked(&self) -> &'static [u16] {
+        let start = self.marked_start as usize;
+        generated::REQUEST_CHOICE_MARKED
+            .get(start..start + usize::from(self.marked_len))
+            .unwrap_or(&[])
+    }
+
+    pub(crate) fn decided_by(&self) -> &'static str {
+        let at = usize::from(self.decided_by);
+        generated::REQUEST_CHOICE_DECIDERS
+            .get(at)
+            .copied()
+            .unwrap_or("")
+    }
+
+    pub(crate) fn file(&self) -> &'static str {
+        let at = usize::from(self.file);
+        generated::REQUEST_CHOICE_FILES
+            .get(at)
+            .copied()
+            .unwrap_or("")
+    }
+}
+
+/// Request cell `index`: permissions least privileged first, as indices into
+/// [`generated::PERMISSIONS`]; `None` past the last cell.
+pub(crate) fn request_cell(index: u16) -> Option<&'static [u16]> {
+    let at = usize::from(index);
+    let start = *generated::REQUEST_CELL_STARTS.get(at)? as usize;
+    let end = *generated::REQUEST_CELL_STARTS.get(at + 1)? as usize;
+    generated::REQUEST_CELL_LISTS.get(start..end)
+}
+
+/// The span `start..start + len` of [`generated::REQUEST_TEMPLATE_TEXT`] (checked at build
+/// time; empty if it were out of range).
+fn template_at(start: u32, len: u16) -> &'static str {
+    let start = start as usize;
+    generated::REQUEST_TEMPLATE_TEXT
+        .get(start..start + usize::from(len))
+        .unwrap_or("")
 }
 
 /// One catalog permission.

@@ -157,7 +157,14 @@ pub(super) fn check(inputs: &Inputs, problems: &mut Vec<Problem>) -> Option<Requ
             if template.skipped.is_some() {
                 continue;
             }
-            let shape = match request_shape(&template.path) {
+            // The compiled route spans its template with a `u16` length.
+            let shape = match request_shape(&template.path).and_then(|shape| {
+                if template.path.len() > usize::from(u16::MAX) {
+                    Err(format!("it is over {} bytes long", u16::MAX))
+                } else {
+                    Ok(shape)
+                }
+            }) {
                 Ok(shape) => shape,
                 Err(why) => {
                     problems.push(doc.problem(

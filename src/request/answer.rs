@@ -34,7 +34,7 @@ impl<'a> RequestMatch<'a> {
 
     /// The template that matched (`/me/messages`), as `data/requests/` writes it.
     pub fn template(&self) -> &'static str {
-        self.route.template
+        self.route.template()
     }
 
     /// The method asked about.
@@ -66,7 +66,7 @@ impl<'a> RequestMatch<'a> {
         if cell == NONE {
             return None;
         }
-        let list = *data::REQUEST_CELLS.get(usize::from(cell))?;
+        let list = data::request_cell(cell)?;
         let least = PermissionInfo::at(*list.first()?)?;
         Some(RequestPermissions { list, least, mode })
     }

@@ -33,7 +33,7 @@ pub struct RequestChoice(&'static RequestChoiceDef);
 impl RequestChoice {
     /// The template.
     pub fn template(self) -> &'static str {
-        self.0.template
+        self.0.template()
     }
 
     /// The method.
@@ -49,20 +49,23 @@ impl RequestChoice {
     /// The permissions the catalog marks least for this cell (none, or several).
     pub fn marked(self) -> impl Iterator<Item = PermissionInfo> + Clone {
         // The build checks every index.
-        self.0.marked.iter().filter_map(|&i| PermissionInfo::at(i))
+        self.0
+            .marked()
+            .iter()
+            .filter_map(|&i| PermissionInfo::at(i))
     }
 
     /// What decided the least one: `privilege-level`, `narrower` (a path set with fewer
     /// methods), `access` (`ReadBasic` < `Read` < `ReadWrite` < others), `name`, or
     /// `only-candidate` (none marked, one permission).
     pub fn decided_by(self) -> &'static str {
-        self.0.decided_by
+        self.0.decided_by()
     }
 
     /// Where the choice is recorded (`data/requests/me.yaml:5633`).
     pub fn data_location(self) -> DataLocation {
         DataLocation {
-            file: self.0.file,
+            file: self.0.file(),
             line: self.0.line,
         }
     }

@@ -129,7 +129,7 @@ pub fn resolve_request(method: Method, url: &str) -> Result<RequestMatch<'_>, Re
     walk.budget = BUDGET;
     match walk.go(0, 0) {
         Some(route) => Err(RequestError::UnknownMethod {
-            template: route.template,
+            template: route.template(),
             method,
         }),
         None => Err(RequestError::UnknownPath),
@@ -147,7 +147,7 @@ pub fn request_templates() -> impl ExactSizeIterator<Item = &'static str> + Clon
     data::request_trie::TRIE
         .routes
         .iter()
-        .map(|r: &RequestRouteDef| r.template)
+        .map(RequestRouteDef::template)
 }
 
 #[cfg(test)]
@@ -166,7 +166,7 @@ mod tests {
         } else {
             assert_eq!(request_templates().len(), 0);
             assert_eq!(request_choices().len(), 0);
-            assert_eq!(data::REQUEST_CELLS.len(), 0);
+            assert_eq!(data::request_cell(0), None);
             assert_eq!(found.map(|f| f.template()), Err(RequestError::NotCompiled));
             let invalid = resolve_request(Method::Get, "a//b").map(|f| f.template());
             assert_eq!(invalid, Err(RequestError::NotCompiled));
