@@ -7,7 +7,9 @@ use super::input::{Input, Request};
 use super::level::Level;
 use super::rule_id::RuleId;
 use crate::implies::implies;
-use crate::request::{request, RequestError, RequestPermissions};
+use crate::request::{names_me, request, RequestError, RequestPermissions, ME_RULE};
+use crate::rules::rules;
+use crate::AuthMode;
 use std::borrow::ToOwned;
 use std::format;
 use std::vec::Vec;
@@ -35,6 +37,18 @@ pub(super) fn check_request(
             file: None,
         });
     };
+    if input.mode == AuthMode::Application && names_me(&req.url) {
+        // No signed-in user: the docs' rule for subscriptions holds for every call.
+        if let Some(rule) = rules().find(|r| r.id() == ME_RULE) {
+            push(
+                RuleId::Docs(rule),
+                Level::of(rule.severity()),
+                format!("`{what}`: {}", rule.message()),
+                None,
+            );
+            return;
+        }
+    }
     match request(req.method, &req.url, input.mode) {
         Err(RequestError::InvalidUrl(e)) => push(
             RuleId::InvalidResource,

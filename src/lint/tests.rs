@@ -170,3 +170,34 @@ fn other_apis_are_reported_once_each_and_azure_ad_graph_is_an_error() {
     assert_eq!(aad[0].level, Level::Error);
     assert!(aad[0].message.contains("retired Azure AD Graph"));
 }
+
+#[test]
+fn a_me_request_under_application_permissions_breaks_the_docs_rule() {
+    let input = |mode| Input {
+        api: ApiVersion::V1,
+        mode,
+        scopes: vec![scope("Mail.ReadBasic.All", ScopeOrigin::Listed, None)],
+        subscriptions: Vec::new(),
+        requests: vec![Request::new(
+            crate::Method::Get,
+            "https://graph.microsoft.com/v1.0/me/messages?$top=5",
+        )],
+        plan: Default::default(),
+    };
+    let found = lint(&input(AuthMode::Application));
+    let me: Vec<_> = found
+        .iter()
+        .filter(|f| f.rule.as_str() == "me-needs-delegated")
+        .collect();
+    assert_eq!(me.len(), 1, "{found:?}");
+    assert_eq!(me[0].level, Level::Error);
+    assert_eq!(me[0].request, Some(0));
+    // The users/{id} form of the same request is what an app-only daemon calls.
+    let mut users = input(AuthMode::Application);
+    users.requests = vec![Request::new(
+        crate::Method::Get,
+        "/users/adele@contoso.com/messages",
+    )];
+    let found = lint(&users);
+    assert!(!rules(&found).contains(&"me-needs-delegated"), "{found:?}");
+}

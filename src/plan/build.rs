@@ -8,7 +8,7 @@ use super::target::Target;
 use crate::catalog::{PermissionInfo, Scheme};
 use crate::implies::{broader, narrower};
 use crate::lookup::{lookup, LookupError};
-use crate::request::{request, RequestError};
+use crate::request::{names_me, request, RequestError, ME_RULE};
 use crate::rules::{rules, Severity};
 use crate::{ApiVersion, AuthMode, Method, Operation};
 use std::collections::HashMap;
@@ -164,30 +164,6 @@ impl Builder {
             .collect();
         self.candidates(&listed)
     }
-}
-
-/// The docs' rule that `/me` needs a signed-in user.
-const ME_RULE: &str = "me-needs-delegated";
-
-/// Whether a request URL's path starts at `/me` (after any host and version).
-fn names_me(url: &str) -> bool {
-    let url = url.trim();
-    let path = match url.find("://") {
-        Some(i) => url
-            .get(i + 3..)
-            .and_then(|rest| rest.find('/').and_then(|j| rest.get(j..)))
-            .unwrap_or(""),
-        None => url,
-    };
-    let mut segments = path
-        .trim_start_matches('/')
-        .split(['/', '?', '(', '#'])
-        .filter(|s| !s.is_empty());
-    let mut first = segments.next().unwrap_or("");
-    if first.eq_ignore_ascii_case("v1.0") || first.eq_ignore_ascii_case("beta") {
-        first = segments.next().unwrap_or("");
-    }
-    first.eq_ignore_ascii_case("me")
 }
 
 fn level(info: Option<PermissionInfo>, mode: AuthMode) -> Option<u8> {

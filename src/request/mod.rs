@@ -150,6 +150,33 @@ pub fn request_templates() -> impl ExactSizeIterator<Item = &'static str> + Clon
         .map(RequestRouteDef::template)
 }
 
+/// The docs' rule that `/me` needs a signed-in user: it holds for every request too, so the
+/// planner and the lint apply it to requests under application permissions.
+#[cfg(feature = "std")]
+pub(crate) const ME_RULE: &str = "me-needs-delegated";
+
+/// Whether a request URL's path starts at `/me` (after any host and version).
+#[cfg(feature = "std")]
+pub(crate) fn names_me(url: &str) -> bool {
+    let url = url.trim();
+    let path = match url.find("://") {
+        Some(i) => url
+            .get(i + 3..)
+            .and_then(|rest| rest.find('/').and_then(|j| rest.get(j..)))
+            .unwrap_or(""),
+        None => url,
+    };
+    let mut segments = path
+        .trim_start_matches('/')
+        .split(['/', '?', '(', '#'])
+        .filter(|s| !s.is_empty());
+    let mut first = segments.next().unwrap_or("");
+    if first.eq_ignore_ascii_case("v1.0") || first.eq_ignore_ascii_case("beta") {
+        first = segments.next().unwrap_or("");
+    }
+    first.eq_ignore_ascii_case("me")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
