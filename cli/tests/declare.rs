@@ -2,37 +2,12 @@
 //! (fixtures in `tests/fixtures/declare/`): findings per format, several declarations at once,
 //! resource-specific consent, and unusable input per reader (exit 2 with file:line).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+mod support;
 
-const BIN: &str = env!("CARGO_BIN_EXE_msgraph-scopes");
+use std::path::Path;
+use support::{run_at_root, scratch, workspace_root, write};
+
 const DIR: &str = "cli/tests/fixtures/declare";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .current_dir(workspace_root())
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code().expect("exited normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-/// The repository root, where the fixture paths start.
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn fixture(name: &str) -> String {
     format!("{DIR}/{name}")
@@ -46,7 +21,7 @@ fn lint_json(config: &str, manifests: &[&str]) -> (i32, serde_json::Value) {
     for p in &paths {
         args.extend(["--manifest", p.as_str()]);
     }
-    let r = run(&args);
+    let r = run_at_root(&args);
     let v = serde_json::from_str(&r.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}{}", r.stdout, r.stderr));
     (r.code, v)
@@ -125,7 +100,7 @@ fn every_format_is_read_by_content_and_traced_to_file_and_line() {
 
 #[test]
 fn the_text_report_says_what_each_file_was_read_as() {
-    let r = run(&[
+    let r = run_at_root(&[
         "lint",
         &fixture("teams-bot.yaml"),
         "--manifest",
@@ -209,7 +184,7 @@ fn an_rsc_grant_satisfies_only_the_rows_that_mark_it_rsc() {
 
 #[test]
 fn any_other_file_exits_2_naming_the_formats_read() {
-    let dir = scratch("unknown");
+    let dir = scratch("declare-unknown");
     for (name, text) in [
         ("config.yaml", "mode: application\nsubscriptions: []\n"),
         ("app.xml", "<?xml version=\"1.0\"?><app/>"),
@@ -221,7 +196,7 @@ fn any_other_file_exits_2_naming_the_formats_read() {
         ),
     ] {
         let path = write(&dir, name, text.as_bytes());
-        let r = run(&["lint", &fixture("listener.yaml"), "--manifest", &path]);
+        let r = run_at_root(&["lint", &fixture("listener.yaml"), "--manifest", &path]);
         assert_eq!(r.code, 2, "{name}: {}", r.stderr);
         for format in [
             "Entra ID application manifest",
@@ -236,27 +211,11 @@ fn any_other_file_exits_2_naming_the_formats_read() {
     }
 }
 
-/// A scratch directory for this test.
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("declare")
-        .join(test);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write");
-    path.display().to_string()
-}
-
 /// Runs the lint on the manifest `bytes` and checks it exits 2 with `path:LINE:` (and the
 /// column and `expect` when given) in its message.
 fn refused(dir: &Path, name: &str, bytes: &[u8], line: Option<u32>, expect: &str) {
     let path = write(dir, name, bytes);
-    let r = run(&["lint", &fixture("listener.yaml"), "--manifest", &path]);
+    let r = run_at_root(&["lint", &fixture("listener.yaml"), "--manifest", &path]);
     assert_eq!(r.code, 2, "{name}: {}{}", r.stdout, r.stderr);
     assert!(!r.stderr.contains("panicked"), "{name}: {}", r.stderr);
     let after = r
@@ -325,7 +284,7 @@ fn refuse_the_usual(
 
 #[test]
 fn entra_and_teams_toolkit_manifests_refuse_unusable_input_with_file_and_line() {
-    let dir = scratch("bad-entra");
+    let dir = scratch("declare-bad-entra");
     let nested = format!("{{\"requiredResourceAccess\": {}", "[".repeat(100_000));
     refuse_the_usual(
         &dir,
@@ -375,7 +334,7 @@ fn entra_and_teams_toolkit_manifests_refuse_unusable_input_with_file_and_line() 
 
 #[test]
 fn teams_app_manifests_refuse_unusable_input_with_file_and_line() {
-    let dir = scratch("bad-teams");
+    let dir = scratch("declare-bad-teams");
     let nested = format!(
         "{{\"manifestVersion\": \"1.17\", \"x\": {}",
         "{\"a\":".repeat(100_000)
@@ -413,7 +372,7 @@ fn teams_app_manifests_refuse_unusable_input_with_file_and_line() {
 
 #[test]
 fn terraform_refuses_unusable_input_with_file_and_line() {
-    let dir = scratch("bad-terraform");
+    let dir = scratch("declare-bad-terraform");
     let nested = format!(
         "resource \"azuread_application\" \"a\" {{\n  tags = {}\n}}\n",
         "[".repeat(100_000)
@@ -458,7 +417,7 @@ fn terraform_refuses_unusable_input_with_file_and_line() {
 
 #[test]
 fn bicep_refuses_unusable_input_with_file_and_line() {
-    let dir = scratch("bad-bicep");
+    let dir = scratch("declare-bad-bicep");
     let nested = format!(
         "resource app 'Microsoft.Graph/applications@v1.0' = {{\n  tags: {}\n}}\n",
         "{ a: ".repeat(100_000)

@@ -5,58 +5,13 @@
 //! approximate fallback; the lint judging with the same plan. Recorded traffic (`--har`) is in
 //! `plan_har.rs`.
 
+mod support;
+
 use msgraph_scopes::lint::config;
 use msgraph_scopes::plan::{plan, Options, Prefer, Target};
 use msgraph_scopes::{ApiVersion, AuthMode};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-const BIN: &str = env!("CARGO_BIN_EXE_msgraph-scopes");
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .current_dir(workspace_root())
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code().expect("exited normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-/// The repository root, where `examples/` lives (this package is `cli/` inside it).
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("plan")
-        .join(test);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write fixture");
-    path.display().to_string()
-}
-
-fn json(stdout: &str) -> serde_json::Value {
-    assert_eq!(stdout.lines().count(), 1, "one JSON line: {stdout}");
-    serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}"))
-}
+use support::{json, run_at_root, scope_names, scratch, workspace_root, write};
 
 /// Every config under `examples/` (`.yaml`; the GitHub workflow is `.yml`), relative to the
 /// repository root, sorted.
@@ -94,15 +49,6 @@ fn plan_configs() -> Vec<String> {
         .collect()
 }
 
-fn names(v: &serde_json::Value) -> Vec<String> {
-    v["scopes"]
-        .as_array()
-        .expect("scopes")
-        .iter()
-        .map(|s| s["name"].as_str().expect("name").to_string())
-        .collect()
-}
-
 #[test]
 fn the_example_apps_in_every_format() {
     let configs = plan_configs();
@@ -114,7 +60,7 @@ fn the_example_apps_in_every_format() {
             .expect("stem")
             .replace('-', "_");
         for format in ["text", "json", "entra", "teams-toolkit", "terraform", "az"] {
-            let r = run(&["plan", config, "--format", format]);
+            let r = run_at_root(&["plan", config, "--format", format]);
             assert_eq!(r.code, 0, "{config} {format}: {}", r.stderr);
             let name = format!("{stem}_{}", format.replace('-', "_"));
             if format == "json" {
@@ -129,7 +75,7 @@ fn the_example_apps_in_every_format() {
             }
         }
     }
-    let fewest = run(&[
+    let fewest = run_at_root(&[
         "plan",
         "examples/plans/chat-bot.yaml",
         "--prefer",
@@ -154,8 +100,10 @@ fn the_plans_are_the_ones_worked_out_by_hand() {
                 continue;
             };
             let want: Vec<String> = line.split(',').map(|s| s.trim().to_string()).collect();
-            let v = json(&run(&["plan", &config, "--format", "json", "--prefer", prefer]).stdout);
-            assert_eq!(names(&v), want, "{config} ({prefer})");
+            let v = json(
+                &run_at_root(&["plan", &config, "--format", "json", "--prefer", prefer]).stdout,
+            );
+            assert_eq!(scope_names(&v), want, "{config} ({prefer})");
             checked += 1;
         }
         assert!(checked >= 1, "{config} states no hand-worked answer");
@@ -210,7 +158,7 @@ fn every_example_config_is_covered_and_optimal() {
             assert!(p.is_exact(), "{name}");
             // The command says the same.
             let v = json(
-                &run(&[
+                &run_at_root(&[
                     "plan",
                     &name,
                     "--format",
@@ -221,7 +169,7 @@ fn every_example_config_is_covered_and_optimal() {
                 .stdout,
             );
             let planned: Vec<&str> = p.scopes().iter().map(|s| s.name).collect();
-            assert_eq!(names(&v), planned, "{name} ({prefer})");
+            assert_eq!(scope_names(&v), planned, "{name} ({prefer})");
             assert_eq!(v["uncovered"], serde_json::json!([]));
             // Brute force over every subset of the candidates.
             let problem = p.problem();
@@ -269,17 +217,17 @@ fn every_example_config_is_covered_and_optimal() {
 /// give them.
 #[test]
 fn the_entra_output_fed_back_to_the_lint_gives_no_error() {
-    let dir = scratch("round-trip");
+    let dir = scratch("plan-round-trip");
     // The Teams Toolkit fragment (names, "Microsoft Graph") is read back the same way.
     let runs = example_configs()
         .into_iter()
         .flat_map(|c| [(c.clone(), "entra"), (c, "teams-toolkit")]);
     for (k, (config, format)) in runs.enumerate() {
         let config = &config;
-        let entra = run(&["plan", config, "--format", format]);
+        let entra = run_at_root(&["plan", config, "--format", format]);
         assert_eq!(entra.code, 0, "{config}: {}", entra.stderr);
         let manifest = write(&dir, &format!("manifest-{k}.json"), &entra.stdout);
-        let plan = json(&run(&["plan", config, "--format", "json"]).stdout);
+        let plan = json(&run_at_root(&["plan", config, "--format", "json"]).stdout);
         let rsc: Vec<String> = plan["scopes"]
             .as_array()
             .expect("scopes")
@@ -299,7 +247,7 @@ fn the_entra_output_fed_back_to_the_lint_gives_no_error() {
         if !rsc.is_empty() {
             args.extend(["--scopes", &joined]);
         }
-        let r = run(&args);
+        let r = run_at_root(&args);
         assert_eq!(r.code, 0, "{config} ({format}): {}{}", r.stdout, r.stderr);
         let v = json(&r.stdout);
         assert_eq!(
@@ -322,7 +270,7 @@ fn the_entra_output_fed_back_to_the_lint_gives_no_error() {
 
 #[test]
 fn the_json_contract() {
-    let r = run(&[
+    let r = run_at_root(&[
         "plan",
         "examples/plans/onedrive-sync.yaml",
         "--format",
@@ -355,13 +303,13 @@ fn the_json_contract() {
 
 #[test]
 fn what_nothing_covers_is_listed_with_the_reason_and_exits_1() {
-    let dir = scratch("uncovered");
+    let dir = scratch("plan-uncovered");
     let config = write(
         &dir,
         "daemon.yaml",
         "mode: application\nsubscriptions:\n  - resource: /me/messages\n    operations: [create]\n  - resource: /groups/{id}/conversations\n    operations: [create]\n  - resource: /no/such/thing\n    operations: [create]\n  - resource: teams//channels\n    operations: [create]\n  - resource: /users\n    operations: [create]\n",
     );
-    let r = run(&["plan", &config, "--format", "json"]);
+    let r = run_at_root(&["plan", &config, "--format", "json"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
         r.stderr
@@ -370,7 +318,7 @@ fn what_nothing_covers_is_listed_with_the_reason_and_exits_1() {
         r.stderr
     );
     let v = json(&r.stdout);
-    assert_eq!(names(&v), ["User.Read.All"]);
+    assert_eq!(scope_names(&v), ["User.Read.All"]);
     let kinds: Vec<(&str, &str)> = v["uncovered"]
         .as_array()
         .expect("uncovered")
@@ -395,14 +343,14 @@ fn what_nothing_covers_is_listed_with_the_reason_and_exits_1() {
         .as_str()
         .expect("reason")
         .contains("me-needs-delegated"));
-    let text = run(&["plan", &config]);
+    let text = run_at_root(&["plan", &config]);
     assert_eq!(text.code, 1);
     insta::assert_snapshot!(
         "uncovered_text",
         text.stdout.replace(&config, "daemon.yaml")
     );
     // The registration formats still print what can be covered, and say what is not on stderr.
-    let entra = run(&["plan", &config, "--format", "entra"]);
+    let entra = run_at_root(&["plan", &config, "--format", "entra"]);
     assert_eq!(entra.code, 1);
     assert!(entra
         .stdout
@@ -418,7 +366,7 @@ fn what_nothing_covers_is_listed_with_the_reason_and_exits_1() {
 
 #[test]
 fn a_search_past_its_bound_says_it_is_approximate() {
-    let r = run(&[
+    let r = run_at_root(&[
         "plan",
         "examples/plans/teams-bot.yaml",
         "--node-budget",
@@ -432,7 +380,7 @@ fn a_search_past_its_bound_says_it_is_approximate() {
         r.stdout
     );
     let v = json(
-        &run(&[
+        &run_at_root(&[
             "plan",
             "examples/plans/teams-bot.yaml",
             "--node-budget",
@@ -444,7 +392,7 @@ fn a_search_past_its_bound_says_it_is_approximate() {
     );
     assert_eq!(v["exact"], false);
     assert!(v["search"]["approximation"].as_str().is_some());
-    let entra = run(&[
+    let entra = run_at_root(&[
         "plan",
         "examples/plans/teams-bot.yaml",
         "--node-budget",
@@ -461,12 +409,12 @@ fn a_search_past_its_bound_says_it_is_approximate() {
 
 #[test]
 fn the_lint_judges_over_privilege_with_the_same_plan() {
-    let dir = scratch("lint-agrees");
+    let dir = scratch("plan-lint-agrees");
     let body = "mode: application\nrsc: true\nsubscriptions:\n  - resource: /chats/{chat-id}/members\n  - resource: /chats/{chat-id}\n";
     let config = write(&dir, "chat.yaml", body);
     let lint = |scopes: &str, prefer: &str| {
         json(
-            &run(&[
+            &run_at_root(&[
                 "lint", &config, "--scopes", scopes, "--prefer", prefer, "--format", "json",
             ])
             .stdout,
@@ -514,7 +462,7 @@ fn the_lint_judges_over_privilege_with_the_same_plan() {
         "teams.yaml",
         "mode: delegated-work\nscopes: [Group.Read.All]\nsubscriptions:\n  - resource: /groups\n  - resource: /teams/{id}/channels/{id}/messages\n    operations: [reauthorize]\n",
     );
-    let v = json(&run(&["lint", &teams, "--format", "json"]).stdout);
+    let v = json(&run_at_root(&["lint", &teams, "--format", "json"]).stdout);
     assert!(over(&v).is_none(), "{v}");
     assert_eq!(v["summary"]["errors"], 0);
 }

@@ -2,63 +2,13 @@
 //! `$batch` (`examples/plans/mail-processor.har`), and recordings with national clouds, CORS
 //! preflights, other hosts, unreadable URLs and batches, and files that are no archive.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod support;
 
-const BIN: &str = env!("CARGO_BIN_EXE_msgraph-scopes");
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code().expect("exited normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("plan_har")
-        .join(test);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write fixture");
-    path.display().to_string()
-}
-
-fn json(stdout: &str) -> serde_json::Value {
-    assert_eq!(stdout.lines().count(), 1, "one JSON line: {stdout}");
-    serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}"))
-}
-
-fn names(v: &serde_json::Value) -> Vec<String> {
-    v["scopes"]
-        .as_array()
-        .expect("scopes")
-        .iter()
-        .map(|s| s["name"].as_str().expect("name").to_string())
-        .collect()
-}
+use support::{json, run_at_root, scope_names, scratch, write};
 
 #[test]
 fn a_recording_with_a_batch_becomes_request_items() {
-    let r = run(&[
+    let r = run_at_root(&[
         "plan",
         "examples/plans/mail-processor.yaml",
         "--har",
@@ -120,20 +70,20 @@ fn a_recording_with_a_batch_becomes_request_items() {
         "Mail.ReadWrite"
     );
     assert_eq!(
-        names(&v),
+        scope_names(&v),
         ["Contacts.Read", "Mail.ReadWrite", "User.Read.All"]
     );
     // Recorded without its config's requests, the app still needs Mail.ReadWrite.
-    let dir = scratch("mail");
+    let dir = scratch("plan-har-mail");
     let config = write(
         &dir,
         "subscriptions-only.yaml",
         "mode: application\nsubscriptions:\n  - resource: /users/{user-id}/mailFolders('Inbox')/messages\n",
     );
-    let alone = json(&run(&["plan", &config, "--format", "json"]).stdout);
-    assert_eq!(names(&alone), ["Mail.Read"]);
+    let alone = json(&run_at_root(&["plan", &config, "--format", "json"]).stdout);
+    assert_eq!(scope_names(&alone), ["Mail.Read"]);
     let recorded = json(
-        &run(&[
+        &run_at_root(&[
             "plan",
             &config,
             "--har",
@@ -143,8 +93,8 @@ fn a_recording_with_a_batch_becomes_request_items() {
         ])
         .stdout,
     );
-    assert_eq!(names(&recorded), ["Contacts.Read", "Mail.ReadWrite"]);
-    let text = run(&[
+    assert_eq!(scope_names(&recorded), ["Contacts.Read", "Mail.ReadWrite"]);
+    let text = run_at_root(&[
         "plan",
         "examples/plans/mail-processor.yaml",
         "--har",
@@ -155,7 +105,7 @@ fn a_recording_with_a_batch_becomes_request_items() {
 
 #[test]
 fn recordings_from_national_clouds_browsers_and_broken_batches() {
-    let dir = scratch("har");
+    let dir = scratch("plan-har-har");
     let config = write(
         &dir,
         "app.yaml",
@@ -173,7 +123,7 @@ fn recordings_from_national_clouds_browsers_and_broken_batches() {
   {"request": {"method": "DELETE", "url": "https://graph.microsoft.com/v1.0/subscriptions/2f1c", "headers": []}, "response": {"status": 204}}
 ]}}"#;
     let har = write(&dir, "browser.har", har);
-    let r = run(&["plan", &config, "--har", &har, "--format", "json"]);
+    let r = run_at_root(&["plan", &config, "--har", &har, "--format", "json"]);
     // The unreadable $batch is an item nothing covers.
     assert_eq!(r.code, 1, "{}", r.stderr);
     let v = json(&r.stdout);
@@ -213,15 +163,21 @@ fn recordings_from_national_clouds_browsers_and_broken_batches() {
         "{items:?}"
     );
     // The subscription created inside the batch is planned: Contacts.Read beside the rest.
-    assert!(names(&v).contains(&"Contacts.Read".to_string()), "{v}");
-    assert!(names(&v).contains(&"Calendars.Read".to_string()), "{v}");
+    assert!(
+        scope_names(&v).contains(&"Contacts.Read".to_string()),
+        "{v}"
+    );
+    assert!(
+        scope_names(&v).contains(&"Calendars.Read".to_string()),
+        "{v}"
+    );
     // Not an archive: exit 2, where and what.
     let bad = write(&dir, "bad.har", "{\"log\": {\"entries\": 3}}");
-    let r = run(&["plan", &config, "--har", &bad]);
+    let r = run_at_root(&["plan", &config, "--har", &bad]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("bad.har:1:"), "{}", r.stderr);
     assert!(r.stderr.contains("not an HTTP Archive"), "{}", r.stderr);
-    let missing = run(&[
+    let missing = run_at_root(&[
         "plan",
         &config,
         "--har",

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_msgraph-scopes");
 
@@ -24,12 +24,8 @@ pub struct Run {
     pub stderr: String,
 }
 
-pub fn run_in(dir: Option<&Path>, args: &[&str]) -> Run {
-    let mut command = Command::new(BIN);
-    command.args(args);
-    if let Some(dir) = dir {
-        command.current_dir(dir);
-    }
+/// Runs `command` to its end and keeps its exit code and output.
+fn capture(command: &mut Command) -> Run {
     let Output {
         status,
         stdout,
@@ -42,8 +38,35 @@ pub fn run_in(dir: Option<&Path>, args: &[&str]) -> Run {
     }
 }
 
+pub fn run_in(dir: Option<&Path>, args: &[&str]) -> Run {
+    let mut command = Command::new(BIN);
+    command.args(args);
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    capture(&mut command)
+}
+
 pub fn run(args: &[&str]) -> Run {
     run_in(None, args)
+}
+
+/// Runs from the workspace root, so that paths such as `examples/...` and
+/// `cli/tests/fixtures/...` resolve, with `NO_COLOR=1` and nothing on stdin.
+pub fn run_at_root(args: &[&str]) -> Run {
+    capture(
+        Command::new(BIN)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .current_dir(workspace_root())
+            .stdin(Stdio::null()),
+    )
+}
+
+/// The repository root, where `examples/` and the fixture paths start (this package is `cli/`
+/// inside it).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 /// Runs, expecting exit 0 and nothing on stderr.
@@ -58,7 +81,8 @@ pub fn ok(args: &[&str]) -> String {
 pub fn json(stdout: &str) -> serde_json::Value {
     assert_eq!(stdout.lines().count(), 1, "one JSON line: {stdout}");
     assert!(stdout.ends_with('\n'));
-    let value: serde_json::Value = serde_json::from_str(stdout).expect("valid JSON");
+    let value: serde_json::Value =
+        serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}"));
     assert!(value.is_object(), "{stdout}");
     value
 }
@@ -130,6 +154,23 @@ pub fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
     dir
+}
+
+/// Writes `contents` to `name` in `dir` (a [`scratch`] folder) and returns the file's path.
+pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("write fixture");
+    path.display().to_string()
+}
+
+/// The `name` of each of a plan's `scopes` (`plan --format json`), in order.
+pub fn scope_names(plan: &serde_json::Value) -> Vec<String> {
+    plan["scopes"]
+        .as_array()
+        .expect("scopes")
+        .iter()
+        .map(|s| s["name"].as_str().expect("name").to_string())
+        .collect()
 }
 
 /// Every line of a text output fits 80 columns.
