@@ -10,6 +10,7 @@ use super::super::model::{DataName, Model};
 use super::super::problem::Problem;
 use super::super::trie::builder::{shape, BuiltTrie, Shape, TrieBuilder};
 use super::super::trie::node::NONE;
+use super::super::validate::me_users_variant;
 use super::super::yaml_positions::{path, Step};
 use super::walk::routes_at;
 use proc_macro2::TokenStream;
@@ -51,35 +52,6 @@ fn modes_of(
         super::super::model::ALL_MODES
     } else {
         bits
-    }
-}
-
-/// `/users/{id}/rest` <-> `/me/rest` for a form: the variant's text and shape, if any.
-fn me_users(text: &str, s: &Shape) -> Option<(String, Shape)> {
-    let trimmed = text.trim_start_matches('/');
-    match s.as_slice() {
-        [Some(users), None, rest @ ..] if users == "users" => {
-            let tail = trimmed
-                .splitn(3, '/')
-                .nth(2)
-                .map(|t| format!("/{t}"))
-                .unwrap_or_default();
-            Some((
-                format!("/me{tail}"),
-                [vec![Some("me".to_owned())], rest.to_vec()].concat(),
-            ))
-        }
-        [Some(me), rest @ ..] if me == "me" => {
-            let tail = trimmed
-                .split_once('/')
-                .map(|(_, t)| format!("/{t}"))
-                .unwrap_or_default();
-            Some((
-                format!("/users/{{id}}{tail}"),
-                [vec![Some("users".to_owned()), None], rest.to_vec()].concat(),
-            ))
-        }
-        _ => None,
     }
 }
 
@@ -223,9 +195,10 @@ fn build(
                 reason: None,
                 derived: false,
             };
-            if let Some((text, s)) = me_users(&e.path, &form) {
-                let stands_for = me_users(&e.stands_for, &shape(&e.stands_for).unwrap_or_default())
-                    .map_or_else(|| e.stands_for.clone(), |(t, _)| t);
+            if let Some((text, s)) = me_users_variant(&e.path, &form) {
+                let stands_for =
+                    me_users_variant(&e.stands_for, &shape(&e.stands_for).unwrap_or_default())
+                        .map_or_else(|| e.stands_for.clone(), |(t, _)| t);
                 let template = shape(&stands_for)
                     .ok()
                     .and_then(|s| routes_at(&model.trie.nodes, &s))
@@ -280,7 +253,7 @@ fn build(
             reason: Some(r.reason.clone()),
             derived: false,
         };
-        if let Some((text, s)) = me_users(&r.path, &form) {
+        if let Some((text, s)) = me_users_variant(&r.path, &form) {
             if routes_at(&model.trie.nodes, &s).is_none() {
                 derived.push((
                     s,

@@ -12,6 +12,8 @@ mod resources;
 mod routes;
 mod rules;
 
+pub(crate) use routes::me_users_variant;
+
 use super::api_version::ApiVersion;
 use super::load::{Doc, Inputs};
 use super::model::{table_file, DataName, Model, Requests, Row, Table};

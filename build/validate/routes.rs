@@ -41,8 +41,9 @@ pub(super) fn build_trie(
     trie
 }
 
-/// `/users/{id}/rest` <-> `/me/rest`: the signed-in user's paths are the same resource.
-fn me_users_variant(template: &str, s: &Shape) -> Option<(String, Shape)> {
+/// `/users/{id}/rest` <-> `/me/rest`: the signed-in user's paths are the same resource. The
+/// variant's text and shape, for a template of the tables or an equivalent form.
+pub(crate) fn me_users_variant(template: &str, s: &Shape) -> Option<(String, Shape)> {
     let trimmed = template.trim_start_matches('/');
     match s.as_slice() {
         [Some(users), None, rest @ ..] if users == "users" => {

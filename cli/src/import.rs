@@ -1,13 +1,13 @@
-//! The maintainer commands: `import-docs`, `import-catalog` and `import-requests`.
+//! The maintainer commands: `import-docs`, `import-concepts`, `import-catalog` and `import-requests`.
 
 use super::args::{ImportCatalogArgs, ImportConceptsArgs, ImportDocsArgs, ImportRequestsArgs};
 use super::output::{Exit, Report};
 use msgraph_scopes::import::catalog::import_catalog;
 use msgraph_scopes::import::docs::concepts::import_concept_files;
-use msgraph_scopes::import::docs::{import_files, ImportOptions};
+use msgraph_scopes::import::docs::{import_files, ImportError, ImportOptions};
 use msgraph_scopes::import::requests::import_requests;
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Runs `import-docs`: prints each table file written; on failure every problem on stderr.
 pub fn docs(args: &ImportDocsArgs) -> Report {
@@ -15,32 +15,25 @@ pub fn docs(args: &ImportDocsArgs) -> Report {
         api: args.api,
         operation: args.op,
     };
-    match import_files(&args.files, &args.out, &options) {
-        Ok(written) => {
-            let mut out = String::new();
-            for path in written {
-                let _ = writeln!(out, "{}", path.display());
-            }
-            Report::success(out)
-        }
-        Err(err) => {
-            let count = err.problems().len();
-            let plural = if count == 1 { "" } else { "s" };
-            let mut stderr: Vec<String> = err.to_string().lines().map(str::to_string).collect();
-            stderr.push(format!("error: import-docs: {count} problem{plural}"));
-            Report {
-                stdout: String::new(),
-                stderr,
-                exit: Exit::Failure,
-            }
-        }
-    }
+    written_or_problems(
+        "import-docs",
+        import_files(&args.files, &args.out, &options),
+    )
 }
 
 /// Runs `import-concepts`: prints each second-source file written; on failure every problem on
 /// stderr.
 pub fn concepts(args: &ImportConceptsArgs) -> Report {
-    match import_concept_files(&args.files, &args.out) {
+    written_or_problems(
+        "import-concepts",
+        import_concept_files(&args.files, &args.out),
+    )
+}
+
+/// What a page importer's result prints: each file written on stdout; or every problem on
+/// stderr, then how many there were.
+fn written_or_problems(command: &str, result: Result<Vec<PathBuf>, ImportError>) -> Report {
+    match result {
         Ok(written) => {
             let mut out = String::new();
             for path in written {
@@ -52,7 +45,7 @@ pub fn concepts(args: &ImportConceptsArgs) -> Report {
             let count = err.problems().len();
             let plural = if count == 1 { "" } else { "s" };
             let mut stderr: Vec<String> = err.to_string().lines().map(str::to_string).collect();
-            stderr.push(format!("error: import-concepts: {count} problem{plural}"));
+            stderr.push(format!("error: {command}: {count} problem{plural}"));
             Report {
                 stdout: String::new(),
                 stderr,

@@ -1,64 +1,12 @@
 //! `msgraph-scopes lint` and `matrix`, run as the real binary: findings, formats, exit codes,
 //! and unusable input.
 
+mod support;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_msgraph-scopes");
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_with(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .env("NO_COLOR", "1")
-        .current_dir(workspace_root())
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().expect("the binary starts");
-    if let Some(bytes) = stdin {
-        let mut pipe = child.stdin.take().expect("stdin");
-        // The binary may stop reading early (size limit); a broken pipe is fine then.
-        let _ = pipe.write_all(bytes);
-    }
-    let out = child.wait_with_output().expect("the binary runs");
-    Run {
-        code: out.status.code().expect("exited normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(args, None)
-}
-
-/// A scratch directory for this test.
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("lint")
-        .join(test);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, text: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write fixture");
-    path.display().to_string()
-}
+use std::path::Path;
+use std::process::Command;
+use support::{run_at_root as run, run_at_root_with as run_with, scratch, workspace_root, write};
 
 fn json(stdout: &str) -> serde_json::Value {
     serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}"))
@@ -82,7 +30,7 @@ subscriptions:
 
 #[test]
 fn a_missing_scope_exits_1_and_names_the_scope_to_add() {
-    let dir = scratch("missing");
+    let dir = scratch("lint-missing");
     let config = write(&dir, "app.yaml", CHANNEL_APP.as_bytes());
     let r = run(&["lint", &config]);
     assert_eq!(r.code, 1, "{}", r.stdout);
@@ -120,7 +68,7 @@ fn a_missing_scope_exits_1_and_names_the_scope_to_add() {
 
 #[test]
 fn an_over_privileged_scope_warns_with_the_least_privileged_alternative() {
-    let dir = scratch("over");
+    let dir = scratch("lint-over");
     let config = write(
         &dir,
         "app.yaml",
@@ -158,7 +106,7 @@ fn an_over_privileged_scope_warns_with_the_least_privileged_alternative() {
 
 #[test]
 fn a_manifest_with_guids_lints_like_the_same_names() {
-    let dir = scratch("manifest");
+    let dir = scratch("lint-manifest");
     let body = "mode: application\nsubscriptions:\n  - resource: /teams/{id}/channels/{id}/messages\n  - resource: /users/{id}/messages\n  - resource: /users\n    change_type: updated,deleted\n";
     let by_names = write(
         &dir,
@@ -229,7 +177,7 @@ fn jwt(claims: &str) -> String {
 
 #[test]
 fn a_tokens_roles_claim_is_read_and_said_to_be_unverified() {
-    let dir = scratch("token");
+    let dir = scratch("lint-token");
     let config = write(
         &dir,
         "app.yaml",
@@ -258,7 +206,7 @@ fn a_tokens_roles_claim_is_read_and_said_to_be_unverified() {
 
 #[test]
 fn rules_of_the_docs_become_findings() {
-    let dir = scratch("rules");
+    let dir = scratch("lint-rules");
     let config = write(
         &dir,
         "app.yaml",
@@ -277,7 +225,7 @@ fn rules_of_the_docs_become_findings() {
 
 #[test]
 fn unknown_resources_and_names_fail_closed() {
-    let dir = scratch("closed");
+    let dir = scratch("lint-closed");
     let config = write(
         &dir,
         "app.yaml",
@@ -353,7 +301,7 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
         .unwrap_or_default()
         .contains("2.1.0"));
     let validator = jsonschema::draft7::new(&schema).expect("the schema compiles");
-    let dir = scratch("sarif");
+    let dir = scratch("lint-sarif");
     let failing = write(
         &dir,
         "app.yaml",
@@ -391,7 +339,7 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
 
 #[test]
 fn unusable_input_exits_2_saying_what_and_where() {
-    let dir = scratch("bad");
+    let dir = scratch("lint-bad");
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "malformed.yaml",
@@ -448,7 +396,7 @@ fn unusable_input_exits_2_saying_what_and_where() {
 
 #[test]
 fn a_100_mb_file_is_refused_without_reading_it_all() {
-    let dir = scratch("huge");
+    let dir = scratch("lint-huge");
     let path = dir.join("huge.yaml");
     {
         let mut f = std::fs::File::create(&path).expect("create");
@@ -510,9 +458,4 @@ fn matrix_in_every_format() {
     ]);
     let parsed: serde_yaml::Value = serde_yaml::from_str(&yaml.stdout).expect("YAML");
     assert_eq!(parsed["tables"][0]["api"], serde_yaml::Value::from("beta"));
-}
-
-/// The repository root, where `examples/` lives (this package is `cli/` inside it).
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }

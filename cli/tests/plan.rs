@@ -11,7 +11,7 @@ use msgraph_scopes::lint::config;
 use msgraph_scopes::plan::{plan, Options, Prefer, Target};
 use msgraph_scopes::{ApiVersion, AuthMode};
 use std::path::{Path, PathBuf};
-use support::{json, run_at_root, scope_names, scratch, workspace_root, write};
+use support::{json, run_at_root, scope_names, scratch, uncovered_kinds, workspace_root, write};
 
 /// Every config under `examples/` (`.yaml`; the GitHub workflow is `.yml`), relative to the
 /// repository root, sorted.
@@ -319,17 +319,7 @@ fn what_nothing_covers_is_listed_with_the_reason_and_exits_1() {
     );
     let v = json(&r.stdout);
     assert_eq!(scope_names(&v), ["User.Read.All"]);
-    let kinds: Vec<(&str, &str)> = v["uncovered"]
-        .as_array()
-        .expect("uncovered")
-        .iter()
-        .map(|u| {
-            (
-                u["item"].as_str().expect("item"),
-                u["kind"].as_str().expect("kind"),
-            )
-        })
-        .collect();
+    let kinds = uncovered_kinds(&v);
     assert_eq!(
         kinds,
         [

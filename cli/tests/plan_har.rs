@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{json, run_at_root, scope_names, scratch, write};
+use support::{json, run_at_root, scope_names, scratch, uncovered_kinds, write};
 
 #[test]
 fn a_recording_with_a_batch_becomes_request_items() {
@@ -135,17 +135,7 @@ fn recordings_from_national_clouds_browsers_and_broken_batches() {
     assert_eq!(h["other_methods"]["HEAD"], 1);
     assert_eq!(h["subscriptions"], 1);
     assert_eq!(h["subscription_calls"], 1);
-    let uncovered: Vec<(&str, &str)> = v["uncovered"]
-        .as_array()
-        .expect("uncovered")
-        .iter()
-        .map(|u| {
-            (
-                u["item"].as_str().expect("item"),
-                u["kind"].as_str().expect("kind"),
-            )
-        })
-        .collect();
+    let uncovered = uncovered_kinds(&v);
     assert_eq!(uncovered, [("POST /beta/$batch", "unknown_request")]);
     let items: Vec<&str> = v["items"]
         .as_array()

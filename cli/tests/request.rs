@@ -2,8 +2,6 @@
 
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
 use support::*;
 
 const DONE_WHEN: &str = "https://graph.microsoft.com/v1.0/me/messages?$top=5";
@@ -121,22 +119,12 @@ fn not_supported_modes_unknown_requests_and_usage_errors() {
 
 #[test]
 fn stdin_gives_one_json_object_per_line() {
-    let mut child = Command::new(BIN)
-        .args(["request", "-", "--mode", "application"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"GET /users\n\n# a comment\nPOST /me/sendMail\nGET /no/such/thing\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "an unknown request exits 1");
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let out = run_at_root_with(
+        &["request", "-", "--mode", "application"],
+        Some(b"GET /users\n\n# a comment\nPOST /me/sendMail\nGET /no/such/thing\n"),
+    );
+    assert_eq!(out.code, 1, "an unknown request exits 1");
+    let stdout = out.stdout;
     let lines: Vec<serde_json::Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -151,22 +139,9 @@ fn stdin_gives_one_json_object_per_line() {
     assert_eq!(lines[1]["answers"]["application"]["least"], "Mail.Send");
     assert_eq!(lines[2]["error"]["kind"], "unknown_request");
 
-    let mut child = Command::new(BIN)
-        .args(["request", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"FETCH /users\n/users\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "unusable lines exit 2");
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let out = run_at_root_with(&["request", "-"], Some(b"FETCH /users\n/users\n"));
+    assert_eq!(out.code, 2, "unusable lines exit 2");
+    let stdout = out.stdout;
     assert_eq!(stdout.lines().count(), 2);
     assert!(
         stdout.lines().all(|l| l.contains("\"kind\":\"usage\"")),

@@ -3,6 +3,7 @@
 // Each test binary uses a part of these.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -54,13 +55,39 @@ pub fn run(args: &[&str]) -> Run {
 /// Runs from the workspace root, so that paths such as `examples/...` and
 /// `cli/tests/fixtures/...` resolve, with `NO_COLOR=1` and nothing on stdin.
 pub fn run_at_root(args: &[&str]) -> Run {
-    capture(
-        Command::new(BIN)
-            .args(args)
-            .env("NO_COLOR", "1")
-            .current_dir(workspace_root())
-            .stdin(Stdio::null()),
-    )
+    run_at_root_with(args, None)
+}
+
+/// [`run_at_root`], with `stdin` (when given) written to the command's standard input.
+pub fn run_at_root_with(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .env("NO_COLOR", "1")
+        .current_dir(workspace_root())
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("the binary starts");
+    if let Some(bytes) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin");
+        // The binary may stop reading early (size limit); a broken pipe is fine then.
+        let _ = pipe.write_all(bytes);
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().expect("the binary runs");
+    Run {
+        code: status.code().expect("exited normally"),
+        stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+    }
 }
 
 /// The repository root, where `examples/` and the fixture paths start (this package is `cli/`
@@ -178,4 +205,19 @@ pub fn assert_fits(text: &str) {
     for line in text.lines() {
         assert!(line.chars().count() <= 80, "longer than 80: {line:?}");
     }
+}
+
+/// The `(item, kind)` of each of a plan's `uncovered` items (`plan --format json`), in order.
+pub fn uncovered_kinds(plan: &serde_json::Value) -> Vec<(&str, &str)> {
+    plan["uncovered"]
+        .as_array()
+        .expect("uncovered")
+        .iter()
+        .map(|u| {
+            (
+                u["item"].as_str().expect("item"),
+                u["kind"].as_str().expect("kind"),
+            )
+        })
+        .collect()
 }
